@@ -1,0 +1,40 @@
+/**
+ * Opens the kiosk in a full-screen Chromium window (--kiosk --app) when a display and a Chromium
+ * are present. Chromium gets its own profile in the data folder and no background network chatter.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.KIOSK_CHROMIUM) return existsSync(env.KIOSK_CHROMIUM) ? env.KIOSK_CHROMIUM : null;
+  return CANDIDATES.find((file) => existsSync(file)) ?? null;
+}
+
+export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
+  return platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export function chromiumArgs(url: string, dataDir: string, runningAsRoot: boolean): string[] {
+  return [
+    '--kiosk',
+    `--app=${url}`,
+    `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
+    '--no-first-run',
+    '--noerrdialogs',
+    '--disable-translate',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Chromium refuses to start as root with its sandbox on; a kiosk should not run as root at all.
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+  ];
+}
+
+export function openKioskWindow(chromium: string, url: string, dataDir: string): ChildProcess {
+  return spawn(chromium, chromiumArgs(url, dataDir, process.getuid?.() === 0), { stdio: 'ignore' });
+}

@@ -1,0 +1,38 @@
+/** The error half of the API contract: every transport reports failures in this one shape. */
+
+export const API_ERROR_CODES = ['invalid_input', 'unauthorized', 'not_found', 'unavailable', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  /** Plain words for the log and for staff; the patient UI shows its own calm sentence instead. */
+  message: string;
+  /** The field at fault, for `invalid_input`. */
+  field?: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+/** HTTP status for each code, used by the browser shell's transport. */
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  unavailable: 503,
+  internal: 500,
+};

@@ -1,0 +1,29 @@
+/**
+ * Kiosk configuration: what a clinic sets without touching code.
+ * Every field has an embedded default, so an empty or missing config file runs the kiosk.
+ */
+import * as v from 'valibot';
+
+export const DEFAULT_CLINIC_NAME = 'Isha Health';
+
+const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#2f6f73"'));
+
+export const KioskConfigSchema = v.strictObject({
+  /** Names this kiosk in exports and sync; never identifies a patient. */
+  kioskId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"')), 'kiosk-1'),
+  clinic: v.optional(
+    v.strictObject({
+      name: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(80)), DEFAULT_CLINIC_NAME),
+      /** One accent colour; the rest of the palette is fixed, warm and neutral. */
+      accentColor: v.optional(hexColour, '#2f6f73'),
+      /** A PNG, JPEG or SVG file, relative to the config file. Without it the kiosk shows the clinic's initials. */
+      logoFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
+    }),
+    {},
+  ),
+  /** A content pack file to use instead of the bundled one, relative to the config file. */
+  contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
+});
+
+export type KioskConfigInput = v.InferInput<typeof KioskConfigSchema>;
+export type KioskConfig = v.InferOutput<typeof KioskConfigSchema>;

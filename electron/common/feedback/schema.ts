@@ -1,0 +1,78 @@
+/**
+ * The feedback submission schema: the one source of truth for what a patient's feedback may hold.
+ * Pure TypeScript, shared by the renderer, the API contract and the storage layer.
+ *
+ * Anonymity is structural: there is no field for a name, contact details, IP address, user agent
+ * or device, and `strictObject` rejects any field not listed here.
+ */
+import * as v from 'valibot';
+
+/** Counted in UTF-16 code units, as the `maxlength` of a textarea counts. */
+export const MAX_COMMENT_LENGTH = 500;
+/** Far above any content pack's topic count; it only bounds what one request can make us store. */
+export const MAX_TOPIC_ANSWERS = 32;
+export const ANSWERED_QUESTIONS = ['yes', 'partly', 'no'] as const;
+
+// crypto.randomUUID() makes these; lowered so the same id in another case is still a duplicate.
+const uuidV4 = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a version 4 UUID'),
+  v.toLowerCase(),
+);
+
+/** A 1–5 answer; null means the patient skipped it. */
+const scale = v.nullable(
+  v.pipe(
+    v.number('must be a whole number from 1 to 5, or null'),
+    v.integer('must be a whole number from 1 to 5, or null'),
+    v.minValue(1, 'must be at least 1'),
+    v.maxValue(5, 'must be at most 5'),
+  ),
+);
+
+const topicId = v.pipe(
+  v.string(),
+  v.maxLength(64, 'topic ids are at most 64 characters'),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'topic ids are lowercase slugs like "safety-protocol"'),
+);
+
+// Free text from a touchscreen never needs control characters or broken surrogate pairs.
+const comment = v.nullable(
+  v.pipe(
+    v.string('must be text, or null'),
+    v.maxLength(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`),
+    v.check((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(text), 'must not contain control characters'),
+  ),
+);
+
+export const FeedbackSubmissionSchema = v.strictObject(
+  {
+    id: uuidV4,
+    locale: v.pipe(v.string('must be a string'), v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"')),
+    contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+    worryBefore: scale,
+    worryAfter: scale,
+    topicHelpful: v.pipe(
+      // valibot's record would take an array as an object keyed "0", "1", …; refuse it first.
+      v.custom<Record<string, boolean>>(isPlainObject, 'must map topic ids to true or false'),
+      v.record(topicId, v.boolean('must be true or false')),
+      v.maxEntries(MAX_TOPIC_ANSWERS, `holds at most ${MAX_TOPIC_ANSWERS} topics`),
+    ),
+    overallHelpfulness: scale,
+    answeredQuestions: v.nullable(v.picklist(ANSWERED_QUESTIONS, 'must be "yes", "partly", "no" or null')),
+    comment,
+    /** Set when the patient left before submitting; a later issue keeps such feedback. */
+    partial: v.optional(v.boolean('must be true or false'), false),
+  },
+  (issue) => (issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required (null when skipped)' : 'must be an object'),
+);
+
+/** What the renderer sends (`partial` may be left out). */
+export type FeedbackSubmissionInput = v.InferInput<typeof FeedbackSubmissionSchema>;
+/** What the core works with after validation. */
+export type FeedbackSubmission = v.InferOutput<typeof FeedbackSubmissionSchema>;
+export type AnsweredQuestions = (typeof ANSWERED_QUESTIONS)[number];
+
+function isPlainObject(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}

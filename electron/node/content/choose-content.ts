@@ -1,0 +1,22 @@
+/**
+ * Picks the content pack the kiosk shows: the configured one if it is valid, otherwise the bundled
+ * one, with the failure logged and kept as an incident. The bundled pack is validated at build time,
+ * so it failing here means a broken install, which is fatal.
+ */
+import type { ContentPack } from '../../common/content/schema.js';
+import type { IncidentLog } from '../incidents.js';
+import type { Logger } from '../log/logger.js';
+import { bundledContentFile } from '../paths.js';
+import { loadContentPack } from './load-content.js';
+
+export function chooseContentPack(configuredFile: string | null, incidents: IncidentLog, logger: Logger): ContentPack {
+  if (configuredFile) {
+    const configured = loadContentPack(configuredFile);
+    if (configured.ok) return configured.pack;
+    logger.error({ file: configured.error.file, field: configured.error.field, reason: configured.error.reason }, 'content pack rejected; using the bundled pack');
+    incidents.record('content', 'The configured content could not be used, so the kiosk shows its built-in content.', configured.error.message);
+  }
+  const bundled = loadContentPack(bundledContentFile);
+  if (!bundled.ok) throw bundled.error;
+  return bundled.pack;
+}

@@ -1,0 +1,89 @@
+/**
+ * Opens the kiosk's one SQLite file with the settings that make a committed row survive a power
+ * cut, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
+ * still recover rows from it.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { asStorageError, storageFailureReason } from './errors.js';
+
+export interface StorageLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface OpenDatabaseOptions {
+  busyTimeoutMs: number;
+  /** Caps the file's size; a write past it fails like a full disk. Keeps room for the OS. */
+  maxBytes?: number;
+  logger: StorageLogger;
+  now: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Set when a damaged file was moved aside and this database is new. */
+  quarantine: { movedTo: string; problem: string } | null;
+}
+
+/** quick_check found damage, or the file is not a database at all. */
+class DamagedDatabaseError extends Error {}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
+  try {
+    return { db: connect(file, options), quarantine: null };
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw asStorageError(error);
+    try {
+      const movedTo = quarantineFile(file, options.now());
+      options.logger.error({ file, movedTo, problem: error.message }, 'the feedback database was damaged; it was set aside and a new one started');
+      return { db: connect(file, options), quarantine: { movedTo, problem: error.message } };
+    } catch (secondError) {
+      throw asStorageError(secondError);
+    }
+  }
+}
+
+function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabaseOptions): Database.Database {
+  const db = new Database(file);
+  try {
+    // First, so every later statement waits for a briefly locked file instead of failing.
+    db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    // WAL + FULL: each commit is fsynced to the log before the call returns.
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') logger.warn({ file, mode }, 'could not switch the feedback database to WAL mode');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (maxBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+    }
+    const result = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    const problems = result.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    if (problems.length > 0) throw new DamagedDatabaseError(`quick_check: ${problems.slice(0, 5).join('; ')}`);
+    return db;
+  } catch (error) {
+    db.close();
+    if (!(error instanceof DamagedDatabaseError) && storageFailureReason(error) === 'corrupt') {
+      throw new DamagedDatabaseError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Renames `kiosk.db` to `kiosk.db.corrupt-<UTC time>` and its `-wal`/`-shm` to that name plus the
+ * same suffix, so opening the set-aside file with sqlite3 still finds its own log.
+ */
+function quarantineFile(file: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  let target = `${file}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(target); n++) target = `${file}.corrupt-${stamp}-${n}`;
+  // The log goes first: a stale `-wal` left beside the new file would be replayed into it.
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  renameSync(file, target);
+  return target;
+}

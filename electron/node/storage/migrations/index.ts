@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. Append only: a shipped migration never changes, because kiosks in
+ * the field have already run it. SQL lives in TS modules so the compiled output needs no copy step.
+ */
+import { migration001 } from './001-feedback.js';
+import { migration002 } from './002-operations.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+export const LATEST_VERSION = MIGRATIONS.length;

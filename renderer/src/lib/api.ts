@@ -1,0 +1,38 @@
+/**
+ * The renderer's API client, typed by the shared contract. In the Electron shell the sandboxed
+ * preload provides `window.kioskApi`; in the browser shell calls go over loopback HTTP with the
+ * launch token that the shell put in the URL fragment (never sent to the server as part of the URL).
+ */
+import { createApiClient, type ApiTransport } from '@common/api/client';
+import type { ApiResult } from '@common/api/errors';
+import { httpPath, type ApiMethod } from '@common/api/methods';
+
+declare global {
+  interface Window {
+    kioskApi?: Record<ApiMethod, (input: unknown) => Promise<ApiResult<unknown>>>;
+  }
+}
+
+const unreachable: ApiResult<never> = { ok: false, error: { code: 'unavailable', message: 'the kiosk service did not answer' } };
+
+function httpTransport(token: string): ApiTransport {
+  return async (method, input) => {
+    try {
+      const response = await fetch(httpPath(method), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as ApiResult<unknown>;
+    } catch {
+      return unreachable;
+    }
+  };
+}
+
+function tokenFromUrl(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+}
+
+const electronApi = window.kioskApi;
+export const api = createApiClient(electronApi ? (method, input) => electronApi[method](input) : httpTransport(tokenFromUrl()));

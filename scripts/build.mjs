@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Builds everything the shells run: the Node side (tsc), the renderer and the preload (Vite),
+// then validates the bundled content pack, so a broken pack never ships.
+// With --if-stale it does nothing when dist/ is newer than every source file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const stamp = join(root, 'dist', '.build-stamp');
+const sources = ['electron', 'renderer', 'content', 'package.json', 'vite.config.ts', 'vite.preload.config.ts', 'svelte.config.js', 'tsconfig.node.json'];
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+if (process.argv.includes('--if-stale') && existsSync(stamp)) {
+  const newestSource = Math.max(...sources.map((s) => join(root, s)).filter(existsSync).map(newestMtime));
+  if (statSync(stamp).mtimeMs >= newestSource) {
+    console.log('Build is up to date.');
+    process.exit(0);
+  }
+}
+
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+console.log('Building the Node side (tsc) …');
+run(bin('tsc'), ['-p', 'tsconfig.node.json']);
+console.log('Building the renderer and the preload (Vite) …');
+run(bin('vite'), ['build', '--logLevel', 'warn']);
+run(bin('vite'), ['build', '--config', 'vite.preload.config.ts', '--logLevel', 'warn']);
+console.log('Validating the bundled content pack …');
+run(process.execPath, [join(root, 'bin', 'clinic-kiosk.js'), 'validate-content']);
+writeFileSync(stamp, new Date().toISOString() + '\n');

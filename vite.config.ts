@@ -1,0 +1,22 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The patient UI. Built to dist/renderer and served by either shell; it needs no network.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [svelte()],
+  // The renderer shares the API contract and content types with the Node side, and nothing else.
+  resolve: { alias: { '@common': fileURLToPath(new URL('./electron/common', import.meta.url)) } },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    reportCompressedSize: true,
+  },
+  server: {
+    // `npm run dev` points this at a running browser-shell server.
+    proxy: process.env.KIOSK_API_ORIGIN ? { '/api': process.env.KIOSK_API_ORIGIN } : undefined,
+  },
+});
