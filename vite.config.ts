@@ -17,6 +17,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` points this at a running browser-shell server.
-    proxy: process.env.KIOSK_API_ORIGIN ? { '/api': process.env.KIOSK_API_ORIGIN } : undefined,
+    proxy: process.env.KIOSK_API_ORIGIN ? { '/api': { target: process.env.KIOSK_API_ORIGIN, changeOrigin: true } } : undefined,
   },
 });

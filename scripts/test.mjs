@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test`: build, type-check, unit tests (Vitest), browser tests (Playwright in Debian's Chromium),
+// then one closing line that sums both runners: "Total: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const results = join(root, 'test-results');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+rmSync(join(results, 'vitest.json'), { force: true });
+rmSync(join(results, 'playwright.json'), { force: true });
+mkdirSync(results, { recursive: true });
+
+function step(title, command, args, env = {}) {
+  console.log(`\n=== ${title}`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return status === 0;
+}
+
+const built = step('Build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
+if (!built) process.exit(1);
+const checked = step('Type check (svelte-check, tsc)', 'npm', ['run', '--silent', 'check']);
+const unitOk = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]);
+const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json') });
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const vitest = readJson(join(results, 'vitest.json'));
+const playwright = readJson(join(results, 'playwright.json'));
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
+
+console.log(`\nType check: ${checked ? 'clean' : 'FAILED'}`);
+console.log(`Total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(checked && unitOk && e2eOk && passed > 0 ? 0 : 1);
