@@ -8,6 +8,7 @@ import type { KioskConfig } from '../common/config/schema.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
 import { chooseContentPack } from './content/choose-content.js';
 import { personalisePack } from './content/load-content.js';
+import { FeedbackService } from './feedback-service.js';
 import { IncidentLog } from './incidents.js';
 import type { Logger } from './log/logger.js';
 
@@ -22,6 +23,7 @@ export interface KioskCore {
   readonly config: KioskConfig;
   readonly dataDir: string;
   readonly incidents: IncidentLog;
+  readonly feedback: FeedbackService;
   close(): void;
 }
 
@@ -55,11 +57,16 @@ export function startKioskCore({ dataDir, logger, env = process.env }: KioskCore
   };
   logger.info({ dataDir, kioskId: config.kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
 
+  const feedback = new FeedbackService({ dataDir, kioskId: config.kioskId, logger, incidents });
+
   const api: KioskApi = {
     async getBootstrap() {
       return bootstrap;
     },
+    async submitFeedback(submission) {
+      return feedback.submit(submission);
+    },
   };
 
-  return { api, config, dataDir, incidents, close() {} };
+  return { api, config, dataDir, incidents, feedback, close: () => feedback.close() };
 }

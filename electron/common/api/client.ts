@@ -1,14 +1,14 @@
 /**
- * Builds a typed KioskApi from a transport function. The renderer uses it over IPC or HTTP;
+ * Builds a typed KioskClient from a transport function. The renderer uses it over IPC or HTTP;
  * tests use it over HTTP. A failed call throws ApiError with the server's code and message.
  */
-import type { KioskApi } from './contract.js';
+import type { KioskClient } from './contract.js';
 import { ApiError, type ApiResult } from './errors.js';
 import { API_METHODS, type ApiMethod } from './methods.js';
 
 export type ApiTransport = (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;
 
-export function createApiClient(transport: ApiTransport): KioskApi {
+export function createApiClient(transport: ApiTransport): KioskClient {
   const client: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const method of API_METHODS) {
     client[method] = async (input) => {
@@ -17,5 +17,5 @@ export function createApiClient(transport: ApiTransport): KioskApi {
       return result.value;
     };
   }
-  return client as unknown as KioskApi;
+  return client as unknown as KioskClient;
 }

@@ -31,21 +31,46 @@ export interface OpenedDatabase {
 class DamagedDatabaseError extends Error {}
 
 export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
+  let quarantine: OpenedDatabase['quarantine'] = null;
+  const setAside = (problem: string) => {
+    const movedTo = quarantineFile(file, options.now());
+    options.logger.error({ file, movedTo, problem }, 'the feedback database was damaged; it was set aside and a new one started');
+    quarantine = { movedTo, problem };
+  };
   try {
-    return { db: connect(file, options), quarantine: null };
-  } catch (error) {
-    if (!(error instanceof DamagedDatabaseError)) throw asStorageError(error);
+    const verdict = existsSync(file) ? inspectReadOnly(file, options.busyTimeoutMs) : 'ok';
+    if (verdict instanceof DamagedDatabaseError) setAside(verdict.message);
     try {
-      const movedTo = quarantineFile(file, options.now());
-      options.logger.error({ file, movedTo, problem: error.message }, 'the feedback database was damaged; it was set aside and a new one started');
-      return { db: connect(file, options), quarantine: { movedTo, problem: error.message } };
-    } catch (secondError) {
-      throw asStorageError(secondError);
+      return { db: connect(file, options, verdict === 'unknown'), quarantine };
+    } catch (error) {
+      if (!(error instanceof DamagedDatabaseError) || quarantine) throw error;
+      setAside(error.message);
+      return { db: connect(file, options, false), quarantine };
     }
+  } catch (error) {
+    throw asStorageError(error);
   }
 }
 
-function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabaseOptions): Database.Database {
+/**
+ * Runs quick_check on a read-only connection. Closing a read-write connection checkpoints the
+ * log into the main file and deletes it; a read-only one leaves a damaged file and its log
+ * exactly as found. 'unknown' when the check could not run (e.g. a hot rollback journal that only
+ * a writer may replay); the read-write connection then checks instead.
+ */
+function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' | DamagedDatabaseError {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    return damageIn(db) ?? 'ok';
+  } catch (error) {
+    return storageFailureReason(error) === 'corrupt' ? damaged(error) : 'unknown';
+  } finally {
+    db?.close();
+  }
+}
+
+function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
   const db = new Database(file);
   try {
     // First, so every later statement waits for a briefly locked file instead of failing.
@@ -59,17 +84,23 @@ function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabase
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
     }
-    const result = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    const problems = result.map((row) => row.quick_check).filter((line) => line !== 'ok');
-    if (problems.length > 0) throw new DamagedDatabaseError(`quick_check: ${problems.slice(0, 5).join('; ')}`);
+    const damage = quickCheck ? damageIn(db) : null;
+    if (damage) throw damage;
     return db;
   } catch (error) {
     db.close();
-    if (!(error instanceof DamagedDatabaseError) && storageFailureReason(error) === 'corrupt') {
-      throw new DamagedDatabaseError(error instanceof Error ? error.message : String(error), { cause: error });
-    }
-    throw error;
+    throw storageFailureReason(error) === 'corrupt' ? damaged(error) : error;
   }
+}
+
+function damageIn(db: Database.Database): DamagedDatabaseError | null {
+  const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+  return problems.length > 0 ? new DamagedDatabaseError(`quick_check: ${problems.join('\n').slice(0, 500)}`) : null;
+}
+
+function damaged(error: unknown): DamagedDatabaseError {
+  return error instanceof DamagedDatabaseError ? error : new DamagedDatabaseError(error instanceof Error ? error.message : String(error), { cause: error });
 }
 
 /**

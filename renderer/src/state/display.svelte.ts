@@ -12,8 +12,4 @@ export class DisplaySettings {
   cycleTextSize(): void {
     this.textSize = TEXT_SIZES[(TEXT_SIZES.indexOf(this.textSize) + 1) % TEXT_SIZES.length]!;
   }
-
-  reset(): void {
-    this.textSize = 'normal';
-  }
 }

@@ -1,10 +1,19 @@
 /**
- * Where the patient is in the walk-through. One instance per loaded content pack; screens read it,
- * buttons call its methods. Nothing here survives a page reload or a "Start over".
+ * Where the patient is: welcome → worry question → topics → summary → feedback → thank you.
+ * Screens read it, buttons call its methods. It lives inside one PatientSession and dies with it.
  */
 import type { Topic } from '@common/content/journey';
 
-export type Screen = { name: 'welcome' } | { name: 'topic'; index: number } | { name: 'closing' };
+export const FEEDBACK_STEPS = ['worry-after', 'helpfulness', 'answered', 'comment'] as const;
+export type FeedbackStep = (typeof FEEDBACK_STEPS)[number];
+
+export type Screen =
+  | { name: 'welcome' }
+  | { name: 'worry-before' }
+  | { name: 'topic'; index: number }
+  | { name: 'closing' }
+  | { name: 'feedback'; step: FeedbackStep }
+  | { name: 'thanks' };
 
 export class Journey {
   screen = $state<Screen>({ name: 'welcome' });
@@ -22,8 +31,9 @@ export class Journey {
     return index === null ? null : this.topics[index]!;
   }
 
+  /** From the welcome screen: the worry question comes first. */
   start(): void {
-    this.goTo(0);
+    this.screen = { name: 'worry-before' };
   }
 
   goTo(index: number): void {
@@ -34,20 +44,32 @@ export class Journey {
   }
 
   next(): void {
-    const index = this.topicIndex;
-    if (index === null) return;
-    if (index + 1 < this.topics.length) this.goTo(index + 1);
-    else this.screen = { name: 'closing' };
+    const { screen } = this;
+    if (screen.name === 'worry-before') this.goTo(0);
+    else if (screen.name === 'topic') {
+      if (screen.index + 1 < this.topics.length) this.goTo(screen.index + 1);
+      else this.screen = { name: 'closing' };
+    } else if (screen.name === 'closing') this.screen = { name: 'feedback', step: FEEDBACK_STEPS[0] };
+    else if (screen.name === 'feedback') {
+      const following = FEEDBACK_STEPS[FEEDBACK_STEPS.indexOf(screen.step) + 1];
+      if (following) this.screen = { name: 'feedback', step: following };
+    }
   }
 
   back(): void {
-    if (this.screen.name === 'closing') this.goTo(this.topics.length - 1);
-    else if (this.topicIndex === 0) this.screen = { name: 'welcome' };
-    else if (this.topicIndex !== null) this.goTo(this.topicIndex - 1);
+    const { screen } = this;
+    if (screen.name === 'worry-before') this.screen = { name: 'welcome' };
+    else if (screen.name === 'topic') {
+      if (screen.index === 0) this.screen = { name: 'worry-before' };
+      else this.goTo(screen.index - 1);
+    } else if (screen.name === 'closing') this.goTo(this.topics.length - 1);
+    else if (screen.name === 'feedback') {
+      const previous = FEEDBACK_STEPS[FEEDBACK_STEPS.indexOf(screen.step) - 1];
+      this.screen = previous ? { name: 'feedback', step: previous } : { name: 'closing' };
+    }
   }
 
-  startOver(): void {
-    this.screen = { name: 'welcome' };
-    this.visited = new Set();
+  showThanks(): void {
+    this.screen = { name: 'thanks' };
   }
 }

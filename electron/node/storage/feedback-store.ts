@@ -1,0 +1,219 @@
+/**
+ * The feedback store: the only code that speaks SQL to the kiosk database. Everything else goes
+ * through this interface, so the schema can change without touching the API or the UI.
+ *
+ * Calls are synchronous (better-sqlite3); each is short. Storage failures throw
+ * StorageUnavailableError; an invalid submission throws InvalidFeedbackError. Neither writes anything.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import * as v from 'valibot';
+import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../common/feedback/schema.js';
+import { scrubComment } from '../../common/feedback/scrub.js';
+import { firstFieldError } from '../../common/validation.js';
+import { openDatabase, type StorageLogger } from './database.js';
+import { asStorageError, guardStorage, InvalidFeedbackError } from './errors.js';
+import { INSERT_FEEDBACK, INSERT_TOPIC, SELECT_FEEDBACK, toInsertParams, toRecord, type FeedbackRecord, type FeedbackRow } from './feedback-rows.js';
+import { migrate } from './migrate.js';
+
+export type { FeedbackRecord } from './feedback-rows.js';
+export type { StorageLogger } from './database.js';
+
+export const DATABASE_FILE_NAME = 'kiosk.db';
+
+export interface OpenFeedbackStoreOptions {
+  dataDir: string;
+  /** Stored on every row; names the kiosk, never the patient. */
+  kioskId: string;
+  logger?: StorageLogger;
+  /** The clock, for tests. */
+  now?: () => Date;
+  /** How long a write waits for a lock held elsewhere before giving up. */
+  busyTimeoutMs?: number;
+  /** Caps the database file's size; beyond it a submit fails as `disk_full`. */
+  maxDatabaseBytes?: number;
+}
+
+export interface SubmitResult {
+  stored: true;
+  /** True when a feedback with this id was already stored; the first one is kept unchanged. */
+  duplicate: boolean;
+}
+
+export interface FeedbackQuery {
+  /** Inclusive. */
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+  onlyUnexported?: boolean;
+}
+
+export interface Incident {
+  id: number;
+  at: string;
+  kind: string;
+  message: string;
+  detail: string | null;
+}
+
+export interface FeedbackStore {
+  /** The database file's path, for the status screen and the log. */
+  readonly file: string;
+  /** Validates, scrubs the comment and stores the feedback and its topic answers in one transaction. */
+  submit(submission: FeedbackSubmissionInput, options?: { kioskId?: string; now?: Date }): SubmitResult;
+  getById(id: string): FeedbackRecord | undefined;
+  /** Feedback created since local midnight. */
+  countToday(): number;
+  countTotal(): number;
+  countUnsynced(): number;
+  /**
+   * Streams feedback in `seq` order. The connection is busy until the iteration ends or is
+   * broken off; call no other method of this store inside the loop.
+   */
+  iterateFeedback(query?: FeedbackQuery): Generator<FeedbackRecord>;
+  recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
+  /** Newest first. */
+  listIncidents(limit?: number): Incident[];
+  close(): void;
+}
+
+const silentLogger: StorageLogger = { info() {}, warn() {}, error() {} };
+
+export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackStore {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const file = join(options.dataDir, DATABASE_FILE_NAME);
+  guardStorage(() => mkdirSync(options.dataDir, { recursive: true }));
+  const { db, quarantine } = openDatabase(file, {
+    busyTimeoutMs: options.busyTimeoutMs ?? 2000,
+    maxBytes: options.maxDatabaseBytes,
+    logger,
+    now,
+  });
+
+  let sql: Statements;
+  try {
+    guardStorage(() => migrate(db));
+    sql = guardStorage(() => prepareStatements(db));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const store: FeedbackStore = {
+    file,
+
+    submit(input, submitOptions = {}) {
+      const parsed = v.safeParse(FeedbackSubmissionSchema, input);
+      if (!parsed.success) {
+        const { field, message } = firstFieldError(parsed.issues);
+        throw new InvalidFeedbackError(field, message);
+      }
+      const submission = parsed.output;
+      const comment = submission.comment === null ? null : scrubComment(submission.comment).trim() || null;
+      const createdAt = (submitOptions.now ?? now()).toISOString();
+      const params = toInsertParams(submission, comment, submitOptions.kioskId ?? options.kioskId, createdAt);
+      try {
+        const inserted = guardStorage(() => sql.insertAll(params, Object.entries(submission.topicHelpful)));
+        return { stored: true, duplicate: !inserted };
+      } catch (error) {
+        // The id only: it links to nothing about the patient, and helps match the renderer's report.
+        logger.error({ err: error, feedbackId: params.id }, 'could not store feedback; nothing was written');
+        throw error;
+      }
+    },
+
+    getById(id) {
+      const row = guardStorage(() => sql.selectById.get(id.toLowerCase()));
+      return row && toRecord(row);
+    },
+
+    countToday() {
+      // "Today" is the clinic's local day; rows are stored in UTC, so convert the day's bounds.
+      const start = now();
+      start.setHours(0, 0, 0, 0);
+      const end = new Date(start);
+      end.setDate(end.getDate() + 1);
+      return guardStorage(() => sql.countBetween.get(start.toISOString(), end.toISOString())!);
+    },
+
+    countTotal: () => guardStorage(() => sql.countAll.get()!),
+    countUnsynced: () => guardStorage(() => sql.countNotSynced.get()!),
+
+    *iterateFeedback(query = {}) {
+      const where: string[] = [];
+      const params: string[] = [];
+      if (query.since) {
+        where.push('created_at >= ?');
+        params.push(query.since.toISOString());
+      }
+      if (query.until) {
+        where.push('created_at < ?');
+        params.push(query.until.toISOString());
+      }
+      if (query.onlyUnexported) where.push('exported_at IS NULL');
+      const text = `${SELECT_FEEDBACK}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+      const rows = guardStorage(() => db.prepare<string[], FeedbackRow>(text).iterate(...params));
+      // Errors can also surface between rows, while SQLite reads further pages.
+      try {
+        for (const row of rows) yield toRecord(row);
+      } catch (error) {
+        throw asStorageError(error);
+      }
+    },
+
+    recordIncident({ kind, message, detail = null }) {
+      return guardStorage(() => sql.insertIncident.get(now().toISOString(), kind, message, detail)!);
+    },
+
+    listIncidents(limit = 50) {
+      return guardStorage(() => sql.selectIncidents.all(limit));
+    },
+
+    close() {
+      if (db.open) db.close();
+    },
+  };
+
+  if (quarantine) {
+    recordQuarantine(store, quarantine);
+  }
+  return store;
+}
+
+function recordQuarantine(store: FeedbackStore, quarantine: { movedTo: string; problem: string }): void {
+  try {
+    store.recordIncident({
+      kind: 'database',
+      message: 'The feedback database was damaged. It was set aside and a new one was started; earlier feedback may be recoverable from the old file.',
+      detail: JSON.stringify(quarantine),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  const insertFeedback = db.prepare(INSERT_FEEDBACK);
+  const insertTopic = db.prepare(INSERT_TOPIC);
+  return {
+    // IMMEDIATE takes the write lock before the first insert, so a locked database fails cleanly.
+    insertAll: db.transaction((params: ReturnType<typeof toInsertParams>, topics: [string, boolean][]): boolean => {
+      if (insertFeedback.run(params).changes === 0) return false;
+      for (const [topicId, helpful] of topics) insertTopic.run(params.id, topicId, helpful ? 1 : 0);
+      return true;
+    }).immediate,
+    selectById: db.prepare<[string], FeedbackRow>(`${SELECT_FEEDBACK} WHERE id = ?`),
+    countBetween: db.prepare<[string, string], number>('SELECT count(*) FROM feedback WHERE created_at >= ? AND created_at < ?').pluck(),
+    countAll: db.prepare<[], number>('SELECT count(*) FROM feedback').pluck(),
+    countNotSynced: db.prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL').pluck(),
+    insertIncident: db.prepare<[string, string, string, string | null], Incident>(
+      'INSERT INTO incidents (at, kind, message, detail) VALUES (?, ?, ?, ?) RETURNING id, at, kind, message, detail',
+    ),
+    selectIncidents: db.prepare<[number], Incident>('SELECT id, at, kind, message, detail FROM incidents ORDER BY id DESC LIMIT ?'),
+  };
+}

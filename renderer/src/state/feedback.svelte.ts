@@ -1,0 +1,54 @@
+/**
+ * The patient's feedback draft for one session. Every answer is optional; nothing here names or
+ * identifies the patient. The id is made once per session so a retried submit stores one row.
+ */
+import type { AnsweredQuestions } from '@common/feedback/constants';
+import type { FeedbackSubmissionInput } from '@common/feedback/schema';
+import { api } from '../lib/api';
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+export class FeedbackDraft {
+  readonly id = crypto.randomUUID();
+  worryBefore = $state<number | null>(null);
+  worryAfter = $state<number | null>(null);
+  topicHelpful = $state<Record<string, boolean>>({});
+  overallHelpfulness = $state<number | null>(null);
+  answeredQuestions = $state<AnsweredQuestions | null>(null);
+  comment = $state('');
+  saveStatus = $state<SaveStatus>('idle');
+
+  setTopicHelpful(topicId: string, helpful: boolean): void {
+    this.topicHelpful = { ...this.topicHelpful, [topicId]: helpful };
+  }
+
+  toSubmission(locale: string, contentVersion: string): FeedbackSubmissionInput {
+    const comment = this.comment.trim();
+    return {
+      id: this.id,
+      locale,
+      contentVersion,
+      worryBefore: this.worryBefore,
+      worryAfter: this.worryAfter,
+      topicHelpful: $state.snapshot(this.topicHelpful),
+      overallHelpfulness: this.overallHelpfulness,
+      answeredQuestions: this.answeredQuestions,
+      comment: comment === '' ? null : comment,
+    };
+  }
+
+  /** Resolves true only once the kiosk has committed the row. */
+  async submit(locale: string, contentVersion: string): Promise<boolean> {
+    if (this.saveStatus === 'saving' || this.saveStatus === 'saved') return this.saveStatus === 'saved';
+    this.saveStatus = 'saving';
+    try {
+      await api.submitFeedback(this.toSubmission(locale, contentVersion));
+      this.saveStatus = 'saved';
+      return true;
+    } catch (error) {
+      console.error('feedback was not saved', error);
+      this.saveStatus = 'failed';
+      return false;
+    }
+  }
+}

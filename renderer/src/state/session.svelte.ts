@@ -1,0 +1,22 @@
+/**
+ * Everything that belongs to the patient at the screen right now: where they are, their answers,
+ * their text size, which dialog is open. "Start over" (and later the idle reset) replaces the
+ * whole object, so nothing of one patient can leak to the next.
+ */
+import type { Topic } from '@common/content/journey';
+import { DisplaySettings } from './display.svelte';
+import { FeedbackDraft } from './feedback.svelte';
+import { Journey } from './journey.svelte';
+
+export type OpenDialog = 'none' | 'topics' | 'disclaimer';
+
+export class PatientSession {
+  readonly journey: Journey;
+  readonly feedback = new FeedbackDraft();
+  readonly display = new DisplaySettings();
+  dialog = $state<OpenDialog>('none');
+
+  constructor(topics: readonly Topic[]) {
+    this.journey = new Journey(topics);
+  }
+}
