@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, validFeedback, type TestServer } from './kiosk-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+describe('when the database cannot take a write', () => {
+  it('answers 503 unavailable, stores nothing, and saves the retry once the lock is gone', async () => {
+    // Another connection holds the write lock longer than the store's busy timeout.
+    const blocker = new Database(join(server.dataDir, 'kiosk.db'));
+    blocker.exec('BEGIN EXCLUSIVE');
+    const feedback = validFeedback();
+    const refused = await server.post('submitFeedback', JSON.stringify(feedback));
+    blocker.exec('ROLLBACK');
+    blocker.close();
+
+    expect(refused.status).toBe(503);
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('locked') } });
+    expect(server.core.feedback.store!.getById(feedback.id as string)).toBeUndefined();
+
+    const retried = await server.post('submitFeedback', JSON.stringify(feedback));
+    expect(retried.json).toEqual({ ok: true, value: { id: feedback.id, duplicate: false } });
+    expect(server.core.feedback.store!.getById(feedback.id as string)).toMatchObject({ worryBefore: 4, worryAfter: 2 });
+  });
+});
