@@ -6,12 +6,9 @@
  * or device, and `strictObject` rejects any field not listed here.
  */
 import * as v from 'valibot';
+import { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS } from './constants.js';
 
-/** Counted in UTF-16 code units, as the `maxlength` of a textarea counts. */
-export const MAX_COMMENT_LENGTH = 500;
-/** Far above any content pack's topic count; it only bounds what one request can make us store. */
-export const MAX_TOPIC_ANSWERS = 32;
-export const ANSWERED_QUESTIONS = ['yes', 'partly', 'no'] as const;
+export { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS, type AnsweredQuestions } from './constants.js';
 
 // crypto.randomUUID() makes these; lowered so the same id in another case is still a duplicate.
 const uuidV4 = v.pipe(
@@ -64,14 +61,13 @@ export const FeedbackSubmissionSchema = v.strictObject(
     /** Set when the patient left before submitting; a later issue keeps such feedback. */
     partial: v.optional(v.boolean('must be true or false'), false),
   },
-  (issue) => (issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required (null when skipped)' : 'must be an object'),
+  (issue) => (issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required' : 'must be an object'),
 );
 
 /** What the renderer sends (`partial` may be left out). */
 export type FeedbackSubmissionInput = v.InferInput<typeof FeedbackSubmissionSchema>;
 /** What the core works with after validation. */
 export type FeedbackSubmission = v.InferOutput<typeof FeedbackSubmissionSchema>;
-export type AnsweredQuestions = (typeof ANSWERED_QUESTIONS)[number];
 
 function isPlainObject(input: unknown): boolean {
   return typeof input === 'object' && input !== null && !Array.isArray(input);

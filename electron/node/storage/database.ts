@@ -3,7 +3,8 @@
  * cut, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
  * still recover rows from it.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { asStorageError, storageFailureReason } from './errors.js';
 
@@ -48,7 +49,21 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
       return { db: connect(file, options, false), quarantine };
     }
   } catch (error) {
-    throw asStorageError(error);
+    throw asStorageError(error, isCantOpen(error) && !canWrite(dirname(file)) ? 'read_only' : undefined);
+  }
+}
+
+// SQLite says only "unable to open" when it may not create the file; say why, for the log.
+function isCantOpen(error: unknown): boolean {
+  return String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_CANTOPEN');
+}
+
+function canWrite(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -52,16 +52,16 @@ export function guardStorage<T>(work: () => T): T {
   }
 }
 
-export function asStorageError(error: unknown): unknown {
+/** `reason` overrides the one read from the error's code, when the caller knows better. */
+export function asStorageError(error: unknown, reason = storageFailureReason(error)): unknown {
   if (error instanceof StorageUnavailableError) return error;
-  const reason = storageFailureReason(error);
   return reason === null ? error : new StorageUnavailableError(reason, { cause: error });
 }
 
 function describe(cause: unknown): string {
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code}: ${cause.message}` : cause.message;
+    return typeof code === 'string' && !cause.message.startsWith(code) ? `${code}: ${cause.message}` : cause.message;
   }
   return String(cause);
 }

@@ -68,8 +68,8 @@ export interface FeedbackStore {
   countTotal(): number;
   countUnsynced(): number;
   /**
-   * Streams feedback in `seq` order. The connection is busy until the iteration ends or is
-   * broken off; call no other method of this store inside the loop.
+   * Streams feedback in `seq` order, one row in memory at a time. Until the loop ends or breaks,
+   * the connection may read but not write: a submit inside the loop throws a TypeError.
    */
   iterateFeedback(query?: FeedbackQuery): Generator<FeedbackRecord>;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;

@@ -13,7 +13,7 @@ export interface TestServer {
   shell: BrowserShell;
   dataDir: string;
   /** POSTs raw bytes or a string to /api/<method>, with the right token unless told otherwise. */
-  post(method: string, body: string | Uint8Array, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  post(method: string, body: string | Uint8Array<ArrayBuffer>, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   stop(): Promise<void>;
 }
 

@@ -13,8 +13,8 @@ const WRONG_VALUES: unknown[] = ['x', '', 3.5, -1, 0, 6, 99, true, false, [], [1
 const NOT_NULLABLE = new Set(['id', 'locale', 'contentVersion', 'topicHelpful']);
 
 /** Bodies that must each be refused with 400 and store nothing, with the field named where there is one. */
-function malformedBodies(): { name: string; body: string | Uint8Array; field?: string }[] {
-  const cases: { name: string; body: string | Uint8Array; field?: string }[] = [];
+function malformedBodies(): { name: string; body: string | Uint8Array<ArrayBuffer>; field?: string }[] {
+  const cases: { name: string; body: string | Uint8Array<ArrayBuffer>; field?: string }[] = [];
   const json = (value: unknown) => JSON.stringify(value);
   for (const field of FIELDS) {
     for (const value of WRONG_VALUES) {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { REMOVED, scrubComment } from '../../../electron/common/feedback/scrub.js';
+
+const R = REMOVED;
+
+describe('scrubComment', () => {
+  it.each([
+    ['write to jane.doe@example.org please', `write to ${R} please`],
+    ['J.Smith+kiosk@mail.co.uk.', `${R}.`],
+    ['bob_1985@gmail.com and ana@clinic.health', `${R} and ${R}`],
+    ['josé.garcía@correo.es', R],
+    ['UPPER@EXAMPLE.COM', R],
+  ])('removes the email address in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
+    ['call (555) 867-5309', `call ${R}`],
+    ['call 555-867-5309 today', `call ${R} today`],
+    ['call 555.867.5309', `call ${R}`],
+    ['call 555 867 5309', `call ${R}`],
+    ['call 5558675309', `call ${R}`],
+    ['call 1-800-555-0199', `call ${R}`],
+    ['call +1 (555) 867-5309', `call ${R}`],
+    ['call +1-555-867-5309', `call ${R}`],
+    ['call +44 20 7946 0958', `call ${R}`],
+    ['call +44 (0)20 7946 0958', `call ${R}`],
+    ['call +49 30 901820', `call ${R}`],
+    ['call +33 1 42 68 53 00', `call ${R}`],
+    ['call +91-98765-43210', `call ${R}`],
+    ['call 555 - 867 - 5309', `call ${R}`],
+    ['call 867-5309', `call ${R}`],
+    ['tel:+15558675309.', `tel:${R}.`],
+  ])('removes the phone number in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
+    ['my MRN is 123456', `my MRN is ${R}`],
+    ['id MRN123456789', `id MRN${R}`],
+    ['ssn 123-45-6789', `ssn ${R}`],
+    ['card 4111 1111 1111 1111 ok', `card ${R} ok`],
+    ['born 1985-03-12', `born ${R}`],
+    ['code 12 34 56', `code ${R}`],
+    ['fullwidth １２３４５６', `fullwidth ${R}`],
+  ])('removes the run of 6 or more digits in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
+    'I gave it 5 stars',
+    'I take it 3 times a day',
+    'since 2024 I feel better',
+    'dose 0.5 mg/kg over 40 minutes',
+    'I have been coming for 12 weeks, 2 sessions a week',
+    'a 10/10 experience',
+    'page 12345 of the booklet',
+    'version 1.0.0',
+    'between 9 and 5',
+    'room 101, 3rd floor',
+    'it cost $1,500',
+    '(5 stars)',
+    'email me? no thanks, @ the desk is fine',
+    'Thank you! 😊 Très bien. ありがとう',
+    '',
+  ])('keeps %j as it is', (input) => {
+    expect(scrubComment(input)).toBe(input);
+  });
+
+  it('keeps the words around several removals and newlines between them', () => {
+    expect(scrubComment('Phone 555 123 4567\nor a@b.cc\nthanks!')).toBe(`Phone ${R}\nor ${R}\nthanks!`);
+  });
+
+  it('leaves no digit run of 6 or more and no "@address" behind, whatever the input', () => {
+    const pieces = ['1', '22', '333', '-', ' ', '.', '(', ')', '+', 'a', '@', 'x.io', 'é', '\n', '2024'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 2 + Math.floor(random() * 20) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const scrubbed = scrubComment(text);
+      // Close every gap of 1–3 separators between two digits; no 6 digits may then stand together.
+      const joined = scrubbed.replace(/(?<=\d)[ .()\-]{1,3}(?=\d)/g, '');
+      expect(joined, `${JSON.stringify(text)} → ${JSON.stringify(scrubbed)}`).not.toMatch(/\d{6}/);
+      expect(scrubbed).not.toMatch(/[a-z0-9]@[a-z0-9-]+\.[a-z]/i);
+    }
+  });
+
+  it('is quick on a worst-case 500-character comment', () => {
+    for (const text of ['1-'.repeat(250), 'a'.repeat(499) + '@', '1 '.repeat(250), 'a.'.repeat(250)]) {
+      const started = performance.now();
+      scrubComment(text);
+      expect(performance.now() - started).toBeLessThan(50);
+    }
+  });
+});
