@@ -4,6 +4,7 @@
  * non-objects, and seeded random combinations of several faults at once.
  */
 import { randomUUID } from 'node:crypto';
+import { validSubmission } from '../fixtures/feedback.js';
 
 export interface MalformedCase {
   name: string;
@@ -13,18 +14,7 @@ export interface MalformedCase {
 }
 
 export function baseSubmission(): Record<string, unknown> {
-  return {
-    id: randomUUID(),
-    locale: 'en',
-    contentVersion: '1.0.0',
-    worryBefore: 3,
-    worryAfter: 2,
-    topicHelpful: { summary: true, faq: false },
-    overallHelpfulness: 4,
-    answeredQuestions: 'yes',
-    comment: 'Helpful.',
-    partial: false,
-  };
+  return { ...validSubmission() };
 }
 
 const notObjects = [null, undefined, 'feedback', 42, true, [], [baseSubmission()]];

@@ -41,18 +41,3 @@ export async function startTestServer(): Promise<TestServer> {
     },
   };
 }
-
-export function validFeedback(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: crypto.randomUUID(),
-    locale: 'en',
-    contentVersion: '1.0.0',
-    worryBefore: 4,
-    worryAfter: 2,
-    topicHelpful: { summary: true, physical: false },
-    overallHelpfulness: 5,
-    answeredQuestions: 'partly',
-    comment: 'Clear and calm, thank you.',
-    ...overrides,
-  };
-}

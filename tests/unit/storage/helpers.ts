@@ -1,11 +1,9 @@
 /** Shared test helpers: temp data dirs that clean up after themselves, and valid submissions. */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import type { FeedbackSubmissionInput } from '../../../electron/common/feedback/schema.js';
 
 /** Returns a function that makes a fresh temp dir; every dir is removed after each test. */
 export function useTempDirs(prefix = 'kiosk-storage-'): () => string {
@@ -20,21 +18,7 @@ export function useTempDirs(prefix = 'kiosk-storage-'): () => string {
   };
 }
 
-export function validSubmission(overrides: Partial<FeedbackSubmissionInput> = {}): FeedbackSubmissionInput {
-  return {
-    id: randomUUID(),
-    locale: 'en',
-    contentVersion: '1.0.0',
-    worryBefore: 4,
-    worryAfter: 2,
-    topicHelpful: { summary: true, 'safety-protocol': false },
-    overallHelpfulness: 5,
-    answeredQuestions: 'partly',
-    comment: 'Clear and calm, thank you.',
-    partial: false,
-    ...overrides,
-  };
-}
+export { validSubmission } from '../fixtures/feedback.js';
 
 /** A second, independent connection for looking at what is really in the file. */
 export function inspect<T>(file: string, look: (db: Database.Database) => T): T {
