@@ -1,0 +1,116 @@
+/**
+ * The staff and admin half of the API contract: PINs, the status screen, settings, the dashboard,
+ * export, retention. Every call but the PIN ones carries the staff session token that `unlockStaff`
+ * hands out; the core checks its role (staff or admin) before doing anything.
+ */
+import * as v from 'valibot';
+
+export const PIN_PATTERN = /^\d{4,8}$/;
+const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 'must be 4 to 8 digits'));
+/** An opaque token from unlockStaff; random, short-lived, held only in memory. */
+const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
+const isoDate = v.pipe(v.string(), v.isoDate('must be a date like 2026-11-29'));
+
+export const STAFF_ROLES = ['staff', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Settings an admin may change at the kiosk. They override the config file's values. */
+export const SettingsSchema = v.strictObject({
+  kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"')),
+  idleTimeoutSeconds: v.pipe(v.number(), v.integer(), v.minValue(15, 'must be at least 15 seconds'), v.maxValue(3600, 'must be at most an hour')),
+  /** Where sync sends feedback (a later issue); null while not set up. */
+  syncEndpoint: v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'), v.maxLength(500))),
+  /** Delete feedback older than this many days once synced or exported; null keeps everything. */
+  retentionDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
+  /** Keep a patient's unfinished feedback (marked partial) when the session ends early. */
+  keepPartialFeedback: v.boolean(),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const staffInputSchemas = {
+  getStaffSetup: v.strictObject({}),
+  /** First run only: refused once any PIN is set. */
+  setupPins: v.pipe(
+    v.strictObject({ staffPin: pin, adminPin: pin }),
+    v.forward(
+      v.check((input) => input.staffPin !== input.adminPin, 'must differ from the staff PIN'),
+      ['adminPin'],
+    ),
+  ),
+  unlockStaff: v.strictObject({ pin }),
+  lockStaff: v.strictObject({ session: staffSession }),
+  getStaffStatus: v.strictObject({ session: staffSession }),
+  getDashboard: v.strictObject({ session: staffSession }),
+  getSettings: v.strictObject({ session: staffSession }),
+  updateSettings: v.strictObject({ session: staffSession, settings: SettingsSchema }),
+  runRetention: v.strictObject({ session: staffSession }),
+  prepareExport: v.strictObject({
+    session: staffSession,
+    format: v.picklist(EXPORT_FORMATS),
+    since: v.optional(isoDate),
+    until: v.optional(isoDate),
+    onlyUnexported: v.optional(v.boolean(), false),
+    /** Round times down to the hour; when left out, on for CSV and off for JSON/NDJSON. */
+    coarsenToHour: v.optional(v.boolean()),
+    /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
+    destination: v.picklist(['download', 'folder']),
+  }),
+  quitKiosk: v.strictObject({ session: staffSession }),
+};
+
+export type UnlockResult =
+  | { outcome: 'unlocked'; role: StaffRole; session: string }
+  | { outcome: 'wrong-pin'; attemptsLeft: number }
+  | { outcome: 'locked'; retryAfterSeconds: number };
+
+export interface StaffIncident {
+  at: string;
+  kind: string;
+  message: string;
+}
+
+export interface StaffStatus {
+  role: StaffRole;
+  kioskId: string;
+  feedbackToday: number;
+  feedbackTotal: number;
+  unsynced: number;
+  /** UTC ISO time of the last successful sync, or null: never synced. */
+  lastSyncAt: string | null;
+  content: { id: string; version: string; locale: string };
+  /** Newest first. */
+  incidents: StaffIncident[];
+}
+
+export interface Dashboard {
+  /** The last 30 days, oldest first, with zero-count days included. Local dates, YYYY-MM-DD. */
+  perDay: { date: string; count: number }[];
+  /** Count of answers 1–5 (index 0 is 1), and how many skipped. */
+  helpfulness: { counts: number[]; skipped: number };
+  /** Per topic id: yes and no answers. */
+  topics: { topicId: string; title: string; yes: number; no: number }[];
+  worry: {
+    before: { counts: number[]; mean: number | null };
+    after: { counts: number[]; mean: number | null };
+    /** Only feedback with both answers: the clinic's main outcome figure. */
+    paired: { n: number; meanChange: number | null };
+  };
+  answeredQuestions: { yes: number; partly: number; no: number; skipped: number };
+  /** Newest first, at most 20; plain text, never HTML. */
+  latestComments: { createdAt: string; comment: string }[];
+}
+
+export interface PreparedExport {
+  fileName: string;
+  manifestFileName: string;
+  rows: number;
+  sha256: string;
+  /** For `folder`: the folder the files were written to; null when the admin cancelled the dialog. */
+  savedTo: string | null;
+  /** For `download`: one-time links (same origin) to the file and its manifest. */
+  downloadUrl: string | null;
+  manifestUrl: string | null;
+}
