@@ -274,7 +274,10 @@ async function stopKioskServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ kiosk: Page; content: ContentPackFixture }, { server: KioskServer }>({
+export const test = base.extend<{ kiosk: Page; content: ContentPackFixture; allowedConsoleErrors: RegExp[] }, { server: KioskServer }>({
+  /** Console errors a test provokes on purpose (e.g. Chromium's own line for a 503 it caused). */
+  allowedConsoleErrors: [[], { option: true }],
+
   server: [
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'clinic-kiosk-e2e-'));
@@ -298,11 +301,12 @@ export const test = base.extend<{ kiosk: Page; content: ContentPackFixture }, { 
     await use(readContentPack());
   },
 
-  kiosk: async ({ page, server }, use) => {
+  kiosk: async ({ page, server, allowedConsoleErrors }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      const allowed = allowedConsoleErrors.some((pattern) => pattern.test(message.text()));
+      if (message.type() === 'error' && !allowed) problems.push(`console error: ${message.text()}`);
     });
     await page.goto(server.kioskUrl);
     await expect(ui.start(page)).toBeVisible();

@@ -46,7 +46,8 @@ export class FeedbackDraft {
       this.saveStatus = 'saved';
       return true;
     } catch (error) {
-      console.error('feedback was not saved', error);
+      // A warning, not an error: the core has logged the detail, and the patient sees a calm message.
+      console.warn('feedback was not saved', error);
       this.saveStatus = 'failed';
       return false;
     }
