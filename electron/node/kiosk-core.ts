@@ -54,6 +54,7 @@ export function startKioskCore({ dataDir, logger, env = process.env }: KioskCore
   const bootstrap: Bootstrap = {
     clinic: { name: config.clinic.name, accentColor: config.clinic.accentColor, logoDataUrl },
     content,
+    session: { idleTimeoutSeconds: config.idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback: config.keepPartialFeedback },
   };
   logger.info({ dataDir, kioskId: config.kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
 

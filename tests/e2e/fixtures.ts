@@ -11,7 +11,7 @@
  * content/ does not break the tests, while a UI that drops content does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -274,13 +274,17 @@ async function stopKioskServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ kiosk: Page; content: ContentPackFixture; allowedConsoleErrors: RegExp[] }, { server: KioskServer }>({
+export const test = base.extend<{ kiosk: Page; content: ContentPackFixture; allowedConsoleErrors: RegExp[] }, { server: KioskServer; kioskConfig: object | null }>({
+  /** A config.json for the worker's kiosk (e.g. a short idle timeout); null runs on the embedded defaults. */
+  kioskConfig: [null, { option: true, scope: 'worker' }],
+
   /** Console errors a test provokes on purpose (e.g. Chromium's own line for a 503 it caused). */
   allowedConsoleErrors: [[], { option: true }],
 
   server: [
-    async ({}, use) => {
+    async ({ kioskConfig }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'clinic-kiosk-e2e-'));
+      if (kioskConfig) writeFileSync(join(dataDir, 'config.json'), JSON.stringify(kioskConfig));
       try {
         const { server, child } = await startKioskServer(dataDir);
         try {

@@ -24,6 +24,8 @@ export type ApiInput<M extends ApiMethod> = v.InferOutput<(typeof inputSchemas)[
 export interface Bootstrap {
   clinic: { name: string; accentColor: string; logoDataUrl: string | null };
   content: ContentPack;
+  /** How a patient's session ends when they walk away. */
+  session: { idleTimeoutSeconds: number; idleWarningSeconds: number; keepPartialFeedback: boolean };
 }
 
 /** The core's answer once a feedback is committed to disk (and only then). */

@@ -21,6 +21,12 @@ export const KioskConfigSchema = v.strictObject({
     }),
     {},
   ),
+  /** Seconds without a touch before "Are you still there?" appears. */
+  idleTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(3600)), 90),
+  /** Seconds the "Are you still there?" countdown runs before the kiosk starts over. */
+  idleWarningSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 20),
+  /** Keep an unfinished feedback, marked partial, when a session ends early. Off: it is discarded. */
+  keepPartialFeedback: v.optional(v.boolean(), false),
   /** A content pack file to use instead of the bundled one, relative to the config file. */
   contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
 });

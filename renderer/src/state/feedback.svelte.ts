@@ -18,6 +18,12 @@ export class FeedbackDraft {
   comment = $state('');
   saveStatus = $state<SaveStatus>('idle');
 
+  /** Whether the patient answered anything at all. */
+  get hasAnswers(): boolean {
+    const s = this.toSubmission('en', '0.0.0');
+    return [s.worryBefore, s.worryAfter, s.overallHelpfulness, s.answeredQuestions, s.comment].some((a) => a !== null) || Object.keys(s.topicHelpful).length > 0;
+  }
+
   setTopicHelpful(topicId: string, helpful: boolean): void {
     this.topicHelpful = { ...this.topicHelpful, [topicId]: helpful };
   }
@@ -35,6 +41,15 @@ export class FeedbackDraft {
       answeredQuestions: this.answeredQuestions,
       comment: comment === '' ? null : comment,
     };
+  }
+
+  /**
+   * Stores what an unfinished session answered, marked partial (when the clinic keeps those).
+   * Fire and forget: the next patient is not made to wait for it.
+   */
+  keepAsPartial(locale: string, contentVersion: string): void {
+    if (this.saveStatus === 'saved' || !this.hasAnswers) return;
+    api.submitFeedback({ ...this.toSubmission(locale, contentVersion), partial: true }).catch((error: unknown) => console.warn('partial feedback was not saved', error));
   }
 
   /** Resolves true only once the kiosk has committed the row. */
