@@ -2,13 +2,19 @@
  * Notices when the patient has walked away. After `timeoutSeconds` without a touch or key press,
  * it raises a warning with a countdown; when that runs out it calls `onExpire` (the kiosk starts
  * over). Any touch before the warning, or "I'm still here" during it, starts the wait again.
+ *
+ * While the staff panel is open, the person at the screen is staff, not a patient: when the idle
+ * time runs out the watcher closes the panel (which locks it) instead of warning, and leaves the
+ * patient's session alone. The patient then gets a full idle time of their own again.
  */
 export interface IdleOptions {
-  timeoutSeconds: number;
+  /** Read at every restart, so a changed setting applies from the next wait. */
+  timeoutSeconds: () => number;
   warningSeconds: number;
   /** Nothing to protect (a fresh welcome screen): no warning, no reset. */
   isPristine: () => boolean;
   onExpire: () => void;
+  staffPanel: { isOpen: () => boolean; close: () => void };
 }
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -45,11 +51,18 @@ export class IdleWatcher {
 
   #restart(): void {
     this.#clear();
-    this.#idleTimer = setTimeout(() => this.#warn(), this.#options.timeoutSeconds * 1000);
+    this.#idleTimer = setTimeout(() => this.#onIdle(), this.#options.timeoutSeconds() * 1000);
+  }
+
+  /** The idle time is up: close an open staff panel, or warn a patient who left something behind. */
+  #onIdle(): void {
+    const { staffPanel, isPristine } = this.#options;
+    if (staffPanel.isOpen()) staffPanel.close();
+    else if (!isPristine()) return this.#warn();
+    this.#restart();
   }
 
   #warn(): void {
-    if (this.#options.isPristine()) return this.#restart();
     this.secondsLeft = this.#options.warningSeconds;
     this.#countdown = setInterval(() => {
       const left = (this.secondsLeft ?? 1) - 1;
