@@ -35,4 +35,6 @@ function tokenFromUrl(): string {
 }
 
 const electronApi = window.kioskApi;
+/** Which shell the page runs in: Electron saves exports to a folder, the browser shell downloads them. */
+export const inElectron = electronApi !== undefined;
 export const api = createApiClient(electronApi ? (method, input) => electronApi[method](input) : httpTransport(tokenFromUrl()));

@@ -1,0 +1,76 @@
+/**
+ * The admin's export: format, an optional date range, "only not yet exported" and coarse times.
+ * The browser shell hands back one-time links, which the page downloads at once (the file, then
+ * its manifest); the Electron shell asks for a folder (a USB stick, say) and writes there.
+ */
+import { ApiError } from '@common/api/errors';
+import type { ExportFormat, PreparedExport } from '@common/api/staff';
+import { api, inElectron } from '../../lib/api';
+import type { StaffPanelState } from '../staff-panel.svelte';
+
+export type ExportOutcome =
+  | { kind: 'exported'; prepared: PreparedExport }
+  | { kind: 'cancelled' }
+  | { kind: 'untilBeforeSince' }
+  | { kind: 'failed' };
+
+export class ExportForm {
+  format = $state<ExportFormat>('csv');
+  /** Local dates (`YYYY-MM-DD`) from the date fields; empty for an open end. */
+  since = $state('');
+  until = $state('');
+  onlyUnexported = $state(false);
+  busy = $state(false);
+  outcome = $state<ExportOutcome | null>(null);
+  /** null: follow the format (coarse times for CSV, which goes to spreadsheets; exact for the others). */
+  #coarsen = $state<boolean | null>(null);
+
+  get coarsenToHour(): boolean {
+    return this.#coarsen ?? this.format === 'csv';
+  }
+  set coarsenToHour(value: boolean) {
+    this.#coarsen = value;
+  }
+
+  async run(panel: StaffPanelState): Promise<void> {
+    this.busy = true;
+    this.outcome = null;
+    const destination = inElectron ? 'folder' : 'download';
+    try {
+      const prepared = await panel.call((session) =>
+        api.prepareExport({
+          session,
+          format: this.format,
+          since: this.since || undefined,
+          until: this.until || undefined,
+          onlyUnexported: this.onlyUnexported,
+          coarsenToHour: this.coarsenToHour,
+          destination,
+        }),
+      );
+      if (destination === 'folder' && prepared.savedTo === null) {
+        this.outcome = { kind: 'cancelled' };
+        return;
+      }
+      if (prepared.downloadUrl) download(prepared.downloadUrl, prepared.fileName);
+      if (prepared.manifestUrl) download(prepared.manifestUrl, prepared.manifestFileName);
+      this.outcome = { kind: 'exported', prepared };
+    } catch (error) {
+      console.warn('the export did not work', error);
+      const rangeError = error instanceof ApiError && error.code === 'invalid_input' && error.field === 'until';
+      this.outcome = { kind: rangeError ? 'untilBeforeSince' : 'failed' };
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function download(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
