@@ -7,12 +7,14 @@ import * as v from 'valibot';
 import type { ContentPack } from '../content/schema.js';
 import { FeedbackSubmissionSchema } from '../feedback/schema.js';
 import type { ApiMethod } from './methods.js';
+import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffStatus, type UnlockResult } from './staff.js';
 
 const noInput = v.strictObject({});
 
 export const inputSchemas = {
   getBootstrap: noInput,
   submitFeedback: FeedbackSubmissionSchema,
+  ...staffInputSchemas,
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /** What a caller sends (optional fields may be left out). */
@@ -24,6 +26,8 @@ export type ApiInput<M extends ApiMethod> = v.InferOutput<(typeof inputSchemas)[
 export interface Bootstrap {
   clinic: { name: string; accentColor: string; logoDataUrl: string | null };
   content: ContentPack;
+  /** Session behaviour, from settings: the idle warning and what happens to unfinished feedback. */
+  session: { idleTimeoutSeconds: number; idleWarningSeconds: number; keepPartialFeedback: boolean };
 }
 
 /** The core's answer once a feedback is committed to disk (and only then). */
@@ -38,6 +42,20 @@ export interface KioskApi {
   getBootstrap(input: ApiInput<'getBootstrap'>): Promise<Bootstrap>;
   /** Fails with `unavailable` when the disk or database cannot take it; nothing is half-written. */
   submitFeedback(input: ApiInput<'submitFeedback'>): Promise<FeedbackReceipt>;
+
+  // Staff and admin (see staff.ts). Wrong or expired sessions fail with `unauthorized`.
+  getStaffSetup(input: ApiInput<'getStaffSetup'>): Promise<{ pinsConfigured: boolean }>;
+  setupPins(input: ApiInput<'setupPins'>): Promise<{ done: true }>;
+  unlockStaff(input: ApiInput<'unlockStaff'>): Promise<UnlockResult>;
+  lockStaff(input: ApiInput<'lockStaff'>): Promise<{ done: true }>;
+  getStaffStatus(input: ApiInput<'getStaffStatus'>): Promise<StaffStatus>;
+  /** Admin only, as are all below. */
+  getDashboard(input: ApiInput<'getDashboard'>): Promise<Dashboard>;
+  getSettings(input: ApiInput<'getSettings'>): Promise<Settings>;
+  updateSettings(input: ApiInput<'updateSettings'>): Promise<Settings>;
+  runRetention(input: ApiInput<'runRetention'>): Promise<{ deleted: number }>;
+  prepareExport(input: ApiInput<'prepareExport'>): Promise<PreparedExport>;
+  quitKiosk(input: ApiInput<'quitKiosk'>): Promise<{ done: true }>;
 }
 
 export type ApiOutput<M extends ApiMethod> = Awaited<ReturnType<KioskApi[M]>>;

@@ -2,7 +2,21 @@
  * The API's method names, kept apart from the schemas so the sandboxed preload
  * and the renderer can list them without bundling the validation library.
  */
-export const API_METHODS = ['getBootstrap', 'submitFeedback'] as const;
+export const API_METHODS = [
+  'getBootstrap',
+  'submitFeedback',
+  'getStaffSetup',
+  'setupPins',
+  'unlockStaff',
+  'lockStaff',
+  'getStaffStatus',
+  'getDashboard',
+  'getSettings',
+  'updateSettings',
+  'runRetention',
+  'prepareExport',
+  'quitKiosk',
+] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** The IPC channel that carries one method in the Electron shell. */

@@ -8,9 +8,22 @@ export const DEFAULT_CLINIC_NAME = 'Isha Health';
 
 const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#2f6f73"'));
 
+// Fields an admin may also change at the kiosk (api/staff.ts): one rule each, for both places.
+export const kioskIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"'));
+export const idleTimeoutSecondsSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(15, 'must be at least 15 seconds'),
+  v.maxValue(3600, 'must be at most an hour'),
+);
+
 export const KioskConfigSchema = v.strictObject({
   /** Names this kiosk in exports and sync; never identifies a patient. */
-  kioskId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"')), 'kiosk-1'),
+  kioskId: v.optional(kioskIdSchema, 'kiosk-1'),
+  /** Seconds without a touch before "Are you still there?"; settings saved at the kiosk override it. */
+  idleTimeoutSeconds: v.optional(idleTimeoutSecondsSchema, 90),
+  /** Keep a patient's unfinished feedback, marked partial, when the session ends early. */
+  keepPartialFeedback: v.optional(v.boolean(), false),
   clinic: v.optional(
     v.strictObject({
       name: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(80)), DEFAULT_CLINIC_NAME),
