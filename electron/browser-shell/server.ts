@@ -7,7 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { KioskApi } from '../common/api/contract.js';
+import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
+import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
 import { API_PREFIX, createApiHandler, sendJson } from './http-transport.js';
 
 /** What the page may do: only its own scripts, styles and images (logos arrive as data: URLs). */
@@ -31,6 +33,8 @@ export interface BrowserShellOptions {
   port: number;
   /** A fixed token for tests; by default a fresh random one per launch. */
   token?: string;
+  /** The core's one-time export links, served under /downloads/. */
+  downloads?: DownloadTickets;
 }
 
 export interface BrowserShell {
@@ -43,9 +47,10 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-export async function startBrowserShell({ api, rendererDir, logger, port, token = randomBytes(24).toString('base64url') }: BrowserShellOptions): Promise<BrowserShell> {
+export async function startBrowserShell({ api, rendererDir, logger, port, token = randomBytes(24).toString('base64url'), downloads }: BrowserShellOptions): Promise<BrowserShell> {
   let hosts: string[] = [];
   const handleApi = createApiHandler({ api, token, logger, allowedHosts: () => hosts });
+  const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, allowedHosts: () => hosts });
   const serveStatic = sirv(rendererDir, {
     dev: false,
     etag: true,
@@ -62,6 +67,14 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
       handleApi(request, response).catch((error: unknown) => {
         logger.error({ err: error }, 'API transport failed');
         if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'the kiosk could not complete this request' } });
+        else response.destroy();
+      });
+      return;
+    }
+    if (handleDownload && request.url?.startsWith(DOWNLOAD_PREFIX)) {
+      handleDownload(request, response).catch((error: unknown) => {
+        logger.error({ err: error }, 'download failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end('The download failed.');
         else response.destroy();
       });
       return;

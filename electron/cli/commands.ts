@@ -13,19 +13,27 @@ interface CommonOptions {
   dataDir: string | undefined;
 }
 
-/** Starts the core and the loopback server; returns a function that stops both. */
+/**
+ * Starts the core and the loopback server; returns a function that stops both, and a way to change
+ * what an admin's "quit" does (by default: stop and exit).
+ */
 async function bringUpBrowserShell({ port, dataDir: explicitDir }: CommonOptions) {
   const dataDir = resolveDataDir(explicitDir);
   const logger = createLogger(dataDir);
-  const core = startKioskCore({ dataDir, logger });
-  const shell = await startBrowserShell({ api: core.api, rendererDir, logger, port });
+  // The core needs `quit` before the server (and so `stop`) exists; it is called only later.
+  let quit: () => void = () => void stop().then(() => process.exit(0));
+  const core = startKioskCore({ dataDir, logger, shell: { servesDownloads: true, quit: () => quit() } });
+  const shell = await startBrowserShell({ api: core.api, rendererDir, logger, port, downloads: core.downloads });
   logger.info({ origin: shell.origin, dataDir }, 'browser shell listening');
   const stop = async () => {
     await shell.close();
     core.close();
     logger.flush();
   };
-  return { shell, dataDir, stop };
+  const onQuit = (handler: () => void) => {
+    quit = handler;
+  };
+  return { shell, dataDir, stop, onQuit };
 }
 
 function stopOnSignals(stop: () => Promise<void>): void {
@@ -59,7 +67,7 @@ export async function runStart(options: CommonOptions & { shell: 'electron' | 'b
   const why = options.shell === 'browser' ? 'asked for with --shell browser' : electron.found ? '' : electron.reason;
   process.stdout.write(`Starting the browser shell, because ${why}.\n`);
 
-  const { shell, dataDir, stop } = await bringUpBrowserShell(options);
+  const { shell, dataDir, stop, onQuit } = await bringUpBrowserShell(options);
   process.stdout.write(`Kiosk ready at ${shell.origin}\n`);
   stopOnSignals(stop);
 
@@ -72,5 +80,7 @@ export async function runStart(options: CommonOptions & { shell: 'electron' | 'b
   process.stdout.write(`Opening ${chromium} in kiosk mode. Close the window to stop the kiosk.\n`);
   const window = openKioskWindow(chromium, shell.kioskUrl, dataDir);
   window.on('exit', () => void stop().then(() => process.exit(0)));
+  // An admin's quit closes the window; its exit then stops the kiosk as above.
+  onQuit(() => window.kill());
   return 0;
 }

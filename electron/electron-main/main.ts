@@ -10,6 +10,7 @@ import { createLogger } from '../node/log/logger.js';
 import { rendererDir, resolveDataDir } from '../node/paths.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { registerIpcTransport } from './ipc-transport.js';
+import { electronShell } from './shell-capabilities.js';
 
 const preloadFile = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'electron-preload', 'preload.cjs');
 const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
@@ -23,7 +24,7 @@ let kioskWindow: BrowserWindow | null = null;
 app.whenReady().then(() => {
   const dataDir = resolveDataDir(dataDirFlag ?? process.env.KIOSK_DATA_DIR ?? app.getPath('userData'));
   const logger = createLogger(dataDir);
-  const core = startKioskCore({ dataDir, logger });
+  const core = startKioskCore({ dataDir, logger, shell: electronShell(() => kioskWindow) });
 
   // The kiosk never needs the camera, notifications, geolocation or anything else a page may ask for.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -8,15 +8,18 @@ import type { FeedbackReceipt } from '../common/api/contract.js';
 import { ApiError } from '../common/api/errors.js';
 import type { FeedbackSubmission } from '../common/feedback/schema.js';
 import type { IncidentLog } from './incidents.js';
+import type { KioskSettings } from './kiosk-settings.js';
 import type { Logger } from './log/logger.js';
 import { StorageUnavailableError } from './storage/errors.js';
 import { openFeedbackStore, type FeedbackStore } from './storage/feedback-store.js';
 
 export interface FeedbackServiceOptions {
   dataDir: string;
-  kioskId: string;
+  /** Read at each submit for the kiosk id: an admin may rename the kiosk while it runs. */
+  settings: KioskSettings;
   logger: Logger;
   incidents: IncidentLog;
+  now?: () => Date;
 }
 
 export class FeedbackService {
@@ -26,21 +29,36 @@ export class FeedbackService {
     this.#store = this.#open();
   }
 
-  /** The open store, or null while the database cannot be opened. */
+  /** The open store, or null while the database cannot be opened (each call tries again). */
   get store(): FeedbackStore | null {
     return (this.#store ??= this.#open());
   }
 
-  submit(submission: FeedbackSubmission): FeedbackReceipt {
+  /** The store if it is open, without trying again: for reads that have a fallback. */
+  get storeIfOpen(): FeedbackStore | null {
+    return this.#store;
+  }
+
+  /**
+   * Runs `work` on the open store. A database that cannot be opened, or that fails during the work,
+   * becomes the contract's `unavailable` error, named by `failure`; nothing else is caught.
+   */
+  async use<T>(work: (store: FeedbackStore) => T | Promise<T>, failure = 'the feedback database failed'): Promise<T> {
     const store = this.store;
     if (!store) throw new ApiError('unavailable', 'the feedback database cannot be opened');
     try {
-      const { duplicate } = store.submit(submission, { kioskId: this.options.kioskId });
-      return { id: submission.id, duplicate };
+      return await work(store);
     } catch (error) {
-      if (error instanceof StorageUnavailableError) throw new ApiError('unavailable', `feedback could not be saved (${error.reason})`);
+      if (error instanceof StorageUnavailableError) throw new ApiError('unavailable', `${failure} (${error.reason})`);
       throw error;
     }
+  }
+
+  submit(submission: FeedbackSubmission): Promise<FeedbackReceipt> {
+    return this.use((store) => {
+      const { duplicate } = store.submit(submission, { kioskId: this.options.settings.current(store).kioskId });
+      return { id: submission.id, duplicate };
+    }, 'feedback could not be saved');
   }
 
   close(): void {
@@ -49,9 +67,9 @@ export class FeedbackService {
   }
 
   #open(): FeedbackStore | null {
-    const { dataDir, kioskId, logger, incidents } = this.options;
+    const { dataDir, settings, logger, incidents, now } = this.options;
     try {
-      const store = openFeedbackStore({ dataDir, kioskId, logger });
+      const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger, now });
       incidents.attach((incident) => store.recordIncident(incident));
       return store;
     } catch (error) {

@@ -8,14 +8,28 @@ import type { KioskConfig } from '../common/config/schema.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
 import { chooseContentPack } from './content/choose-content.js';
 import { personalisePack } from './content/load-content.js';
+import { DownloadTickets } from './export/download-tickets.js';
+import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
 import { IncidentLog } from './incidents.js';
+import { KioskSettings } from './kiosk-settings.js';
 import type { Logger } from './log/logger.js';
+import type { ShellCapabilities } from './shell.js';
+import { applyRetention, scheduleDaily } from './staff/retention.js';
+import { StaffSessions } from './staff/sessions.js';
+import { StaffAccess } from './staff/staff-access.js';
+import { createStaffApi } from './staff/staff-api.js';
+
+export type { ShellCapabilities } from './shell.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
   logger: Logger;
+  /** What the shell around the core can do: folder dialogs, downloads, quitting. */
+  shell: ShellCapabilities;
   env?: NodeJS.ProcessEnv;
+  /** The clock, for tests: PIN locks, session expiry, download tickets, retention, timestamps. */
+  now?: () => Date;
 }
 
 export interface KioskCore {
@@ -24,10 +38,13 @@ export interface KioskCore {
   readonly dataDir: string;
   readonly incidents: IncidentLog;
   readonly feedback: FeedbackService;
+  readonly settings: KioskSettings;
+  /** The one-time download links the browser shell serves. */
+  readonly downloads: DownloadTickets;
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, env = process.env }: KioskCoreOptions): KioskCore {
+export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
   mkdirSync(dataDir, { recursive: true });
   const incidents = new IncidentLog();
 
@@ -51,23 +68,55 @@ export function startKioskCore({ dataDir, logger, env = process.env }: KioskCore
     }
   }
 
-  const bootstrap: Bootstrap = {
-    clinic: { name: config.clinic.name, accentColor: config.clinic.accentColor, logoDataUrl },
+  const clinic: Bootstrap['clinic'] = { name: config.clinic.name, accentColor: config.clinic.accentColor, logoDataUrl };
+  const settings = new KioskSettings(config, logger);
+  const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
+  const downloads = new DownloadTickets(now);
+  const staffApi = createStaffApi({
+    feedback,
+    settings,
+    access: new StaffAccess({ logger, now }),
+    sessions: new StaffSessions(now),
+    exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
     content,
-    session: { idleTimeoutSeconds: config.idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback: config.keepPartialFeedback },
-  };
-  logger.info({ dataDir, kioskId: config.kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
-
-  const feedback = new FeedbackService({ dataDir, kioskId: config.kioskId, logger, incidents });
+    shell,
+    logger,
+    now,
+  });
+  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
 
   const api: KioskApi = {
     async getBootstrap() {
-      return bootstrap;
+      // Settings are read each time, so a change an admin saved shows at the next bootstrap.
+      const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.storeIfOpen);
+      return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
     },
     async submitFeedback(submission) {
       return feedback.submit(submission);
     },
+    ...staffApi,
   };
 
-  return { api, config, dataDir, incidents, feedback, close: () => feedback.close() };
+  const stopRetention = scheduleDaily(() => {
+    const store = feedback.storeIfOpen;
+    try {
+      if (store) applyRetention(store, settings.current(store).retentionDays, now(), logger);
+    } catch (error) {
+      logger.error({ err: error }, 'scheduled retention failed; it will run again tomorrow');
+    }
+  });
+
+  return {
+    api,
+    config,
+    dataDir,
+    incidents,
+    feedback,
+    settings,
+    downloads,
+    close: () => {
+      stopRetention();
+      feedback.close();
+    },
+  };
 }

@@ -26,7 +26,7 @@ export type ApiInput<M extends ApiMethod> = v.InferOutput<(typeof inputSchemas)[
 export interface Bootstrap {
   clinic: { name: string; accentColor: string; logoDataUrl: string | null };
   content: ContentPack;
-  /** How a patient's session ends when they walk away (from settings). */
+  /** Session behaviour, from settings: the idle warning and what happens to unfinished feedback. */
   session: { idleTimeoutSeconds: number; idleWarningSeconds: number; keepPartialFeedback: boolean };
 }
 

@@ -4,12 +4,23 @@
  * hands out; the core checks its role (staff or admin) before doing anything.
  */
 import * as v from 'valibot';
+import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
+import { parseLocalDate } from '../dates.js';
 
 export const PIN_PATTERN = /^\d{4,8}$/;
 const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 'must be 4 to 8 digits'));
 /** An opaque token from unlockStaff; random, short-lived, held only in memory. */
 const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
-const isoDate = v.pipe(v.string(), v.isoDate('must be a date like 2026-11-29'));
+/** A local calendar day; the export's `since` counts from its start, `until` includes it whole. */
+export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, 'must be a date like 2026-11-29'));
+
+/** An export's date range: either end may be open, and `until` may not come before `since`. */
+const rangeInOrder = (range: { since?: string; until?: string }) => !range.since || !range.until || range.since <= range.until;
+const RANGE_ORDER_MESSAGE = 'must not be before the start date';
+export const ExportRangeSchema = v.pipe(
+  v.object({ since: v.optional(LocalDateSchema), until: v.optional(LocalDateSchema) }),
+  v.forward(v.check(rangeInOrder, RANGE_ORDER_MESSAGE), ['until']),
+);
 
 export const STAFF_ROLES = ['staff', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -19,8 +30,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Settings an admin may change at the kiosk. They override the config file's values. */
 export const SettingsSchema = v.strictObject({
-  kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"')),
-  idleTimeoutSeconds: v.pipe(v.number(), v.integer(), v.minValue(15, 'must be at least 15 seconds'), v.maxValue(3600, 'must be at most an hour')),
+  kioskId: kioskIdSchema,
+  idleTimeoutSeconds: idleTimeoutSecondsSchema,
   /** Where sync sends feedback (a later issue); null while not set up. */
   syncEndpoint: v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'), v.maxLength(500))),
   /** Delete feedback older than this many days once synced or exported; null keeps everything. */
@@ -47,20 +58,27 @@ export const staffInputSchemas = {
   getSettings: v.strictObject({ session: staffSession }),
   updateSettings: v.strictObject({ session: staffSession, settings: SettingsSchema }),
   runRetention: v.strictObject({ session: staffSession }),
-  prepareExport: v.strictObject({
-    session: staffSession,
-    format: v.picklist(EXPORT_FORMATS),
-    since: v.optional(isoDate),
-    until: v.optional(isoDate),
-    onlyUnexported: v.optional(v.boolean(), false),
-    /** Round times down to the hour; when left out, on for CSV and off for JSON/NDJSON. */
-    coarsenToHour: v.optional(v.boolean()),
-    /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
-    destination: v.picklist(['download', 'folder']),
-  }),
+  prepareExport: v.pipe(
+    v.strictObject({
+      session: staffSession,
+      format: v.picklist(EXPORT_FORMATS),
+      since: v.optional(LocalDateSchema),
+      until: v.optional(LocalDateSchema),
+      onlyUnexported: v.optional(v.boolean(), false),
+      /** Round times down to the hour; when left out, on for CSV and off for JSON/NDJSON. */
+      coarsenToHour: v.optional(v.boolean()),
+      /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
+      destination: v.picklist(['download', 'folder']),
+    }),
+    v.forward(v.check((input) => rangeInOrder(input), RANGE_ORDER_MESSAGE), ['until']),
+  ),
   quitKiosk: v.strictObject({ session: staffSession }),
 };
 
+/**
+ * `wrong-pin` while tries are left; the failure that uses the last one already answers `locked`.
+ * While locked, every try is refused as `locked`, even with the right PIN.
+ */
 export type UnlockResult =
   | { outcome: 'unlocked'; role: StaffRole; session: string }
   | { outcome: 'wrong-pin'; attemptsLeft: number }

@@ -1,6 +1,15 @@
 /** The SQL behind the feedback store and the mapping between rows and records. */
 import type { FeedbackSubmission, AnsweredQuestions } from '../../common/feedback/schema.js';
 
+/** Which feedback a read selects: export and the stream use one filter, so they agree on rows. */
+export interface FeedbackQuery {
+  /** Inclusive. */
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+  onlyUnexported?: boolean;
+}
+
 /** One stored feedback, as export, sync and tests read it back. */
 export interface FeedbackRecord {
   /** The sync cursor: increases with every insert and is never reused. */
@@ -39,6 +48,22 @@ export const SELECT_FEEDBACK = `
          (SELECT json_group_object(topic_id, json(iif(helpful, 'true', 'false')))
             FROM feedback_topics WHERE feedback_id = feedback.id) AS topics
   FROM feedback`;
+
+/** The query as SQL conditions on `feedback` (joined with AND) and their parameters, in order. */
+export function feedbackFilter(query: FeedbackQuery): { conditions: string[]; params: string[] } {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (query.since) {
+    conditions.push('feedback.created_at >= ?');
+    params.push(query.since.toISOString());
+  }
+  if (query.until) {
+    conditions.push('feedback.created_at < ?');
+    params.push(query.until.toISOString());
+  }
+  if (query.onlyUnexported) conditions.push('feedback.exported_at IS NULL');
+  return { conditions, params };
+}
 
 export interface FeedbackRow {
   seq: number;

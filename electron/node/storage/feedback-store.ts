@@ -10,14 +10,27 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../common/feedback/schema.js';
+import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
 import { firstFieldError } from '../../common/validation.js';
 import { openDatabase, type StorageLogger } from './database.js';
-import { asStorageError, guardStorage, InvalidFeedbackError } from './errors.js';
-import { INSERT_FEEDBACK, INSERT_TOPIC, SELECT_FEEDBACK, toInsertParams, toRecord, type FeedbackRecord, type FeedbackRow } from './feedback-rows.js';
+import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
+import { guardStorage, InvalidFeedbackError } from './errors.js';
+import {
+  feedbackFilter,
+  INSERT_FEEDBACK,
+  INSERT_TOPIC,
+  SELECT_FEEDBACK,
+  toInsertParams,
+  toRecord,
+  type FeedbackQuery,
+  type FeedbackRecord,
+  type FeedbackRow,
+} from './feedback-rows.js';
 import { migrate } from './migrate.js';
 
-export type { FeedbackRecord } from './feedback-rows.js';
+export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
+export type { DashboardFigures } from './dashboard-figures.js';
 export type { StorageLogger } from './database.js';
 
 export const DATABASE_FILE_NAME = 'kiosk.db';
@@ -41,14 +54,6 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
-export interface FeedbackQuery {
-  /** Inclusive. */
-  since?: Date;
-  /** Exclusive. */
-  until?: Date;
-  onlyUnexported?: boolean;
-}
-
 export interface Incident {
   id: number;
   at: string;
@@ -68,10 +73,23 @@ export interface FeedbackStore {
   countTotal(): number;
   countUnsynced(): number;
   /**
-   * Streams feedback in `seq` order, one row in memory at a time. Until the loop ends or breaks,
-   * the connection may read but not write: a submit inside the loop throws a TypeError.
+   * Streams feedback in `seq` order, a page of rows in memory at a time. Each page is read whole,
+   * so the connection is free between rows: a consumer that awaits between them (an export) never
+   * holds up a patient's submit, and may itself write, e.g. mark rows exported.
    */
   iterateFeedback(query?: FeedbackQuery): Generator<FeedbackRecord>;
+  /** The topic ids answered in the feedback that `query` selects, sorted. */
+  topicIds(query?: FeedbackQuery): string[];
+  /** Sets `exported_at` on those of these rows that lack it, in one statement; returns how many. */
+  markExported(seqs: readonly number[], at?: Date): number;
+  /** Deletes feedback created before `cutoff` that was synced or exported (never one that was neither). */
+  deleteExpired(cutoff: Date): number;
+  /** The admin dashboard's figures over all stored feedback, with the last `days` local days. */
+  dashboard(days?: number): DashboardFigures;
+  /** A setting's value (parsed JSON), or undefined when it was never set. */
+  getSetting(key: string): unknown;
+  /** Saves settings (each value as JSON) in one transaction. */
+  putSettings(values: Record<string, unknown>): void;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
   /** Newest first. */
   listIncidents(limit?: number): Incident[];
@@ -79,6 +97,8 @@ export interface FeedbackStore {
 }
 
 const silentLogger: StorageLogger = { info() {}, warn() {}, error() {} };
+/** Rows per read while streaming: small enough for memory, large enough to be quick. */
+const PAGE_SIZE = 500;
 
 export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackStore {
   const logger = options.logger ?? silentLogger;
@@ -131,36 +151,53 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
 
     countToday() {
       // "Today" is the clinic's local day; rows are stored in UTC, so convert the day's bounds.
-      const start = now();
-      start.setHours(0, 0, 0, 0);
-      const end = new Date(start);
-      end.setDate(end.getDate() + 1);
-      return guardStorage(() => sql.countBetween.get(start.toISOString(), end.toISOString())!);
+      const start = startOfLocalDay(now());
+      return guardStorage(() => sql.countBetween.get(start.toISOString(), startOfLocalDay(start, 1).toISOString())!);
     },
 
     countTotal: () => guardStorage(() => sql.countAll.get()!),
     countUnsynced: () => guardStorage(() => sql.countNotSynced.get()!),
 
     *iterateFeedback(query = {}) {
-      const where: string[] = [];
-      const params: string[] = [];
-      if (query.since) {
-        where.push('created_at >= ?');
-        params.push(query.since.toISOString());
-      }
-      if (query.until) {
-        where.push('created_at < ?');
-        params.push(query.until.toISOString());
-      }
-      if (query.onlyUnexported) where.push('exported_at IS NULL');
-      const text = `${SELECT_FEEDBACK}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
-      const rows = guardStorage(() => db.prepare<string[], FeedbackRow>(text).iterate(...params));
-      // Errors can also surface between rows, while SQLite reads further pages.
-      try {
+      const { conditions, params } = feedbackFilter(query);
+      // Keyset paging on seq: each page starts after the last row seen, so none is read twice.
+      const where = ['feedback.seq > ?', ...conditions].join(' AND ');
+      const page = guardStorage(() => db.prepare<(string | number)[], FeedbackRow>(`${SELECT_FEEDBACK} WHERE ${where} ORDER BY seq LIMIT ${PAGE_SIZE}`));
+      for (let after = 0; ; ) {
+        const rows = guardStorage(() => page.all(after, ...params));
         for (const row of rows) yield toRecord(row);
-      } catch (error) {
-        throw asStorageError(error);
+        if (rows.length < PAGE_SIZE) return;
+        after = rows.at(-1)!.seq;
       }
+    },
+
+    topicIds(query = {}) {
+      const { conditions, params } = feedbackFilter(query);
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      const text = `SELECT DISTINCT topic_id FROM feedback_topics JOIN feedback ON feedback.id = feedback_topics.feedback_id ${where} ORDER BY topic_id`;
+      return guardStorage(() => db.prepare<string[], string>(text).pluck().all(...params));
+    },
+
+    markExported(seqs, at = now()) {
+      return guardStorage(() => sql.markExported.run(at.toISOString(), JSON.stringify(seqs)).changes);
+    },
+
+    deleteExpired(cutoff) {
+      // feedback_topics rows go with their feedback (ON DELETE CASCADE).
+      return guardStorage(() => sql.deleteExpired.run(cutoff.toISOString()).changes);
+    },
+
+    dashboard(days = 30) {
+      return guardStorage(() => readDashboardFigures(sql.dashboard, now(), days));
+    },
+
+    getSetting(key) {
+      const value = guardStorage(() => sql.selectSetting.get(key));
+      return value === undefined ? undefined : JSON.parse(value);
+    },
+
+    putSettings(values) {
+      guardStorage(() => sql.upsertSettings(Object.entries(values), now().toISOString()));
     },
 
     recordIncident({ kind, message, detail = null }) {
@@ -200,6 +237,9 @@ type Statements = ReturnType<typeof prepareStatements>;
 function prepareStatements(db: Database.Database) {
   const insertFeedback = db.prepare(INSERT_FEEDBACK);
   const insertTopic = db.prepare(INSERT_TOPIC);
+  const upsertSetting = db.prepare<[string, string, string]>(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
   return {
     // IMMEDIATE takes the write lock before the first insert, so a locked database fails cleanly.
     insertAll: db.transaction((params: ReturnType<typeof toInsertParams>, topics: [string, boolean][]): boolean => {
@@ -215,5 +255,17 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO incidents (at, kind, message, detail) VALUES (?, ?, ?, ?) RETURNING id, at, kind, message, detail',
     ),
     selectIncidents: db.prepare<[number], Incident>('SELECT id, at, kind, message, detail FROM incidents ORDER BY id DESC LIMIT ?'),
+    // One statement, so the whole list is marked or none of it; json_each takes any number of seqs.
+    markExported: db.prepare<[string, string]>(
+      'UPDATE feedback SET exported_at = ? WHERE exported_at IS NULL AND seq IN (SELECT value FROM json_each(?))',
+    ),
+    deleteExpired: db.prepare<[string]>(
+      'DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR exported_at IS NOT NULL)',
+    ),
+    dashboard: prepareDashboardQueries(db),
+    selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    upsertSettings: db.transaction((entries: [string, unknown][], updatedAt: string) => {
+      for (const [key, value] of entries) upsertSetting.run(key, JSON.stringify(value), updatedAt);
+    }).immediate,
   };
 }

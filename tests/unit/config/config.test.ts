@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
 import { startKioskCore } from '../../../electron/node/kiosk-core.js';
 import { silentLogger } from '../../../electron/node/log/logger.js';
+import { testShell } from '../fixtures/shell.js';
 
 const freshDataDir = () => mkdtempSync(join(tmpdir(), 'kiosk-config-'));
-const start = (dataDir: string) => startKioskCore({ dataDir, logger: silentLogger(), env: {} });
+const start = (dataDir: string) => startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell() });
 
 describe('kiosk configuration', () => {
   it('runs on embedded defaults without a config file', async () => {
@@ -46,5 +47,16 @@ describe('kiosk configuration', () => {
     const core = start(dataDir);
     expect((await core.api.getBootstrap({})).content.id).toBe('ketamine-addiction');
     expect(core.incidents.list()).toMatchObject([{ kind: 'content', detail: expect.stringContaining(join(dataDir, 'broken.yaml')) }]);
+  });
+
+  it('takes the idle timeout and the partial-feedback switch, within their limits', async () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ idleTimeoutSeconds: 30, keepPartialFeedback: true }));
+    expect((await start(dataDir).api.getBootstrap({})).session).toEqual({ idleTimeoutSeconds: 30, idleWarningSeconds: 20, keepPartialFeedback: true });
+    const tooShort = freshDataDir();
+    writeFileSync(join(tooShort, 'config.json'), JSON.stringify({ idleTimeoutSeconds: 4 }));
+    const core = start(tooShort);
+    expect((await core.api.getBootstrap({})).session.idleTimeoutSeconds).toBe(90);
+    expect(core.incidents.list()).toMatchObject([{ kind: 'config', detail: expect.stringContaining('idleTimeoutSeconds: must be at least 5 seconds') }]);
   });
 });

@@ -7,32 +7,46 @@ import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js'
 import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { rendererDir } from '../../../electron/node/paths.js';
+import type { TestClock } from '../fixtures/clock.js';
+import { testShell, type TestShell } from '../fixtures/shell.js';
 
 export interface TestServer {
   core: KioskCore;
   shell: BrowserShell;
+  /** What the core was told the shell can do (downloads, yes; a folder dialog, no). */
+  capabilities: TestShell;
   dataDir: string;
   /** POSTs raw bytes or a string to /api/<method>, with the right token unless told otherwise. */
   post(method: string, body: string | Uint8Array<ArrayBuffer>, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  /** POSTs a JSON value to /api/<method> and returns the ApiResult's value, or throws its error. */
+  call(method: string, input: unknown): Promise<any>;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { clock?: TestClock } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-http-'));
-  const core = startKioskCore({ dataDir, logger: silentLogger(), env: {} });
-  const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0 });
+  const capabilities = testShell();
+  const core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: capabilities, now: options.clock?.now });
+  const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0, downloads: core.downloads });
+  const post: TestServer['post'] = async (method, body, headers = {}) => {
+    const response = await fetch(new URL(`/api/${method}`, shell.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: shell.token, ...headers },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
+  };
   return {
     core,
     shell,
+    capabilities,
     dataDir,
-    async post(method, body, headers = {}) {
-      const response = await fetch(new URL(`/api/${method}`, shell.origin), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: shell.token, ...headers },
-        body,
-      });
-      const text = await response.text();
-      return { status: response.status, json: text ? JSON.parse(text) : null };
+    post,
+    async call(method, input) {
+      const { json } = await post(method, JSON.stringify(input));
+      if (!json.ok) throw Object.assign(new Error(json.error.message), json.error);
+      return json.value;
     },
     async stop() {
       await shell.close();

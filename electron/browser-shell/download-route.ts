@@ -1,0 +1,60 @@
+/**
+ * GET /downloads/<ticket>/<file name>: serves an export the core wrote, once per ticket, as an
+ * attachment. The ticket is the permission (see DownloadTickets), so no API token is asked for;
+ * the Host check still refuses pages on other names (DNS rebinding).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { DOWNLOAD_PREFIX, type DownloadTickets } from '../node/export/download-tickets.js';
+import type { Logger } from '../node/log/logger.js';
+
+export { DOWNLOAD_PREFIX };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.ndjson': 'application/x-ndjson; charset=utf-8',
+};
+
+export interface DownloadHandlerOptions {
+  tickets: DownloadTickets;
+  allowedHosts: () => readonly string[];
+  logger: Logger;
+}
+
+export function createDownloadHandler({ tickets, allowedHosts, logger }: DownloadHandlerOptions) {
+  return async function handleDownload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts().includes(request.headers.host ?? '')) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    // Only GET spends a ticket; anything else is refused before looking at it.
+    if (request.method !== 'GET') return void response.writeHead(405, { allow: 'GET' }).end();
+    const [ticket = '', name = '', ...rest] = request.url!.slice(DOWNLOAD_PREFIX.length).split('?')[0]!.split('/');
+    const fileName = safeDecode(name);
+    const grant = rest.length === 0 && fileName !== null ? tickets.redeem(ticket, fileName) : null;
+    if (!grant) {
+      logger.warn({ event: 'download', outcome: 'refused' }, 'download link unknown, used or expired');
+      return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('This download link has expired or was already used.');
+    }
+    const { size } = await stat(grant.file);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(grant.fileName)] ?? 'application/octet-stream',
+      'content-length': size,
+      // Export names are kiosk id, dates and dashes only (the kiosk id schema allows nothing else).
+      'content-disposition': `attachment; filename="${grant.fileName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    await pipeline(createReadStream(grant.file), response);
+    logger.info({ event: 'download', outcome: 'sent', file: grant.fileName }, 'export downloaded');
+  };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * One-shot commands for whoever looks after the kiosk machine: `set-pin` (also the way back in
+ * after a forgotten PIN or a lock-out) and `export`. They open the same database as the running
+ * kiosk, which is safe: SQLite in WAL mode lets both work at once.
+ */
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import * as v from 'valibot';
+import { ApiError } from '../common/api/errors.js';
+import { EXPORT_FORMATS, ExportRangeSchema, PIN_PATTERN, type ExportFormat, type StaffRole } from '../common/api/staff.js';
+import { describeFieldError, firstFieldError } from '../common/validation.js';
+import { configFilePath, loadConfig } from '../node/config/load-config.js';
+import { coarsenByDefault, exportFeedback } from '../node/export/write-export.js';
+import { KioskSettings } from '../node/kiosk-settings.js';
+import { createLogger } from '../node/log/logger.js';
+import { resolveDataDir } from '../node/paths.js';
+import { StaffAccess } from '../node/staff/staff-access.js';
+import { openFeedbackStore, type FeedbackStore } from '../node/storage/feedback-store.js';
+import { UsageError } from './usage-error.js';
+
+export interface ExportCommandOptions {
+  format: string | undefined;
+  out: string | undefined;
+  since: string | undefined;
+  until: string | undefined;
+  unexported: boolean;
+}
+
+/** Reads the PIN as one line from standard input (a pipe, or typed at a terminal). */
+export async function runSetPin(role: string | undefined, dataDirFlag: string | undefined): Promise<number> {
+  if (role !== 'staff' && role !== 'admin') throw new UsageError('set-pin needs the role: "set-pin staff" or "set-pin admin"');
+  if (process.stdin.isTTY) process.stderr.write(`Type the new ${role} PIN (4 to 8 digits) and press Enter: `);
+  const pin = await readLine(process.stdin);
+  if (pin === null || pin === '') {
+    process.stderr.write('clinic-kiosk: no PIN was given on standard input.\n');
+    return 1;
+  }
+  if (!PIN_PATTERN.test(pin)) {
+    process.stderr.write('clinic-kiosk: the PIN must be 4 to 8 digits (0-9), nothing else.\n');
+    return 1;
+  }
+  return withStore(dataDirFlag, async (store, logger) => {
+    await new StaffAccess({ logger }).setPin(store, role as StaffRole, pin);
+    process.stdout.write(`The ${role} PIN is set. Any PIN lock-out has been lifted.\n`);
+    return 0;
+  });
+}
+
+export async function runExport(options: ExportCommandOptions, dataDirFlag: string | undefined): Promise<number> {
+  if (!EXPORT_FORMATS.includes(options.format as ExportFormat)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!options.out) throw new UsageError('--out FILE is required');
+  const range = v.safeParse(ExportRangeSchema, { since: options.since, until: options.until });
+  if (!range.success) throw new UsageError(`--${describeFieldError(firstFieldError(range.issues))}`);
+  const format = options.format as ExportFormat;
+  const file = resolve(options.out);
+  return withStore(dataDirFlag, async (store, logger, settings) => {
+    const kioskId = settings.current(store).kioskId;
+    const written = await exportFeedback(
+      store,
+      { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: coarsenByDefault(format) },
+      file,
+      { kioskId, now: () => new Date() },
+    );
+    logger.info({ event: 'export', outcome: 'written', file, rows: written.rows, format }, 'feedback exported from the command line');
+    process.stdout.write(`Exported ${written.rows} rows to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
+    return 0;
+  });
+}
+
+/** Opens the kiosk's database and settings for one command, and closes them after. */
+async function withStore(
+  dataDirFlag: string | undefined,
+  work: (store: FeedbackStore, logger: ReturnType<typeof createLogger>, settings: KioskSettings) => Promise<number>,
+): Promise<number> {
+  const dataDir = resolveDataDir(dataDirFlag);
+  const logger = createLogger(dataDir);
+  const settings = new KioskSettings(loadConfig(configFilePath(dataDir)).config, logger);
+  const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger });
+  try {
+    return await work(store, logger, settings);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    process.stderr.write(`clinic-kiosk: ${error.message}\n`);
+    return 1;
+  } finally {
+    store.close();
+    logger.flush();
+  }
+}
+
+/** The first line of `input`, without its line ending; null at once-empty input. */
+async function readLine(input: NodeJS.ReadStream): Promise<string | null> {
+  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  try {
+    for await (const line of lines) return line.trim();
+    return null;
+  } finally {
+    lines.close();
+    // A pipe that keeps sending (e.g. `yes 1234 |`) must not keep the command alive.
+    input.destroy();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * One export row per feedback, the same flat shape in CSV, JSON and NDJSON, so a clinic can switch
+ * formats without remapping anything.
+ *
+ * Topics get one `topic_<id>` column each (true, false, or empty when not rated) rather than one
+ * JSON column: a spreadsheet can then filter and count a topic directly. The set of columns is
+ * every topic answered in the exported rows (the store finds it with one query before streaming),
+ * sorted by id, so it does not depend on which content pack is loaded.
+ */
+import type { FeedbackRecord } from '../storage/feedback-store.js';
+
+export type ExportCell = string | number | boolean | null;
+export type ExportRow = Record<string, ExportCell>;
+
+export const LEADING_COLUMNS = [
+  'id',
+  'created_at',
+  'kiosk_id',
+  'content_version',
+  'locale',
+  'worry_before',
+  'worry_after',
+  'overall_helpfulness',
+  'answered_questions',
+] as const;
+export const TRAILING_COLUMNS = ['comment', 'partial'] as const;
+
+export const topicColumn = (topicId: string) => `topic_${topicId}`;
+
+export function exportColumns(topicIds: readonly string[]): string[] {
+  return [...LEADING_COLUMNS, ...topicIds.map(topicColumn), ...TRAILING_COLUMNS];
+}
+
+/** `2026-11-29T14:37:12.345Z` → `2026-11-29T14:00:00.000Z`: a visit's hour, not its minute. */
+export function coarsenToHour(iso: string): string {
+  return `${iso.slice(0, 13)}:00:00.000Z`;
+}
+
+export function toExportRow(record: FeedbackRecord, topicIds: readonly string[], coarsen: boolean): ExportRow {
+  const row: ExportRow = {
+    id: record.id,
+    created_at: coarsen ? coarsenToHour(record.createdAt) : record.createdAt,
+    kiosk_id: record.kioskId,
+    content_version: record.contentVersion,
+    locale: record.locale,
+    worry_before: record.worryBefore,
+    worry_after: record.worryAfter,
+    overall_helpfulness: record.overallHelpfulness,
+    answered_questions: record.answeredQuestions,
+  };
+  for (const topicId of topicIds) row[topicColumn(topicId)] = record.topicHelpful[topicId] ?? null;
+  row.comment = record.comment;
+  row.partial = record.partial;
+  return row;
+}

@@ -1,0 +1,55 @@
+/**
+ * The settings the kiosk runs on: the config file's values, overridden field by field by what an
+ * admin saved at the kiosk (the settings table). Read on every use, never cached, so a change (or
+ * one made by another process) applies at once: a new kiosk id to the next feedback, a new idle
+ * timeout to the next bootstrap.
+ */
+import * as v from 'valibot';
+import { SettingsSchema, type Settings } from '../common/api/staff.js';
+import type { KioskConfig } from '../common/config/schema.js';
+import type { Logger } from './log/logger.js';
+import { SETTING_KEYS } from './setting-keys.js';
+import type { FeedbackStore } from './storage/feedback-store.js';
+
+const FIELDS = Object.keys(SettingsSchema.entries) as (keyof Settings)[];
+
+export class KioskSettings {
+  constructor(
+    private readonly config: KioskConfig,
+    private readonly logger: Pick<Logger, 'warn'>,
+  ) {}
+
+  /** The config file's values (sync and retention are set only at the kiosk, so they start off). */
+  defaults(): Settings {
+    const { kioskId, idleTimeoutSeconds, keepPartialFeedback } = this.config;
+    return { kioskId, idleTimeoutSeconds, syncEndpoint: null, retentionDays: null, keepPartialFeedback };
+  }
+
+  /**
+   * The defaults overlaid with saved values. Without a store (the database cannot be opened) or when
+   * reading fails, the defaults: the patient screens must still come up.
+   */
+  current(store: FeedbackStore | null): Settings {
+    const settings: Record<string, unknown> = this.defaults();
+    if (!store) return settings as Settings;
+    try {
+      for (const field of FIELDS) {
+        const saved = store.getSetting(SETTING_KEYS.setting(field));
+        if (saved === undefined) continue;
+        // A value a newer or older version saved may break today's rules: keep the default then.
+        if (v.is(SettingsSchema.entries[field], saved)) settings[field] = saved;
+        else this.logger.warn({ field }, 'a saved setting is not valid any more; using the configured value');
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'saved settings could not be read; using the configured values');
+      return this.defaults();
+    }
+    return settings as Settings;
+  }
+
+  /** Saves every field in one transaction; the input has passed SettingsSchema already. */
+  save(store: FeedbackStore, next: Settings): Settings {
+    store.putSettings(Object.fromEntries(FIELDS.map((field) => [SETTING_KEYS.setting(field), next[field]])));
+    return this.current(store);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Every key the core keeps in the settings table, in one place, so no two features can share a
+ * key by accident. Values are JSON; each owner validates what it reads back.
+ */
+import type { Settings, StaffRole } from '../common/api/staff.js';
+
+export const SETTING_KEYS = {
+  /** A PinHash record per role. */
+  pin: (role: StaffRole) => `staff.pin.${role}`,
+  /** Wrong-PIN count and lock end, kept on disk so a restart does not lift a lock. */
+  lockout: 'staff.lockout',
+  /** UTC ISO time of the last successful sync; written by sync (a later issue). */
+  lastSyncAt: 'sync.lastSyncAt',
+  /** One key per admin setting, so a setting added later falls back to the config until saved. */
+  setting: (field: keyof Settings) => `settings.${field}`,
+} as const;

@@ -1,0 +1,52 @@
+/**
+ * PINs at rest: salted scrypt hashes. Each record carries its own cost parameters, so a later
+ * version can raise them and still check PINs hashed with the old ones.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+export interface PinHash {
+  algorithm: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  /** base64 */
+  salt: string;
+  /** base64 */
+  hash: string;
+}
+
+/** About 50–100 ms and 32 MiB per hash on a small PC: slow for guessing, quick for a person. */
+const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+export async function hashPin(pin: string): Promise<PinHash> {
+  const salt = randomBytes(16);
+  const hash = await derive(pin, salt, PARAMS);
+  return { algorithm: 'scrypt', ...PARAMS, salt: salt.toString('base64'), hash: hash.toString('base64') };
+}
+
+/** Compares in constant time. A malformed record never matches. */
+export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
+  const expected = Buffer.from(stored.hash, 'base64');
+  if (stored.algorithm !== 'scrypt' || expected.length === 0) return false;
+  const actual = await derive(pin, Buffer.from(stored.salt, 'base64'), stored, expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+export function isPinHash(value: unknown): value is PinHash {
+  const record = value as Partial<PinHash> | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    record.algorithm === 'scrypt' &&
+    [record.N, record.r, record.p].every(Number.isSafeInteger) &&
+    typeof record.salt === 'string' &&
+    typeof record.hash === 'string'
+  );
+}
+
+// The async scrypt runs on libuv's thread pool: the API stays responsive while it works.
+function derive(pin: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }, keyLength = KEY_LENGTH): Promise<Buffer> {
+  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
+  return new Promise((resolve, reject) => scrypt(pin, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+}

@@ -1,0 +1,104 @@
+/**
+ * The staff and admin half of the KioskApi. Every method but the PIN ones starts by checking the
+ * session's role; every database touch goes through FeedbackService.use, so a failing disk
+ * answers `unavailable` like a failed submit does.
+ */
+import type { KioskApi } from '../../common/api/contract.js';
+import type { ContentPack } from '../../common/content/schema.js';
+import type { Exporter } from '../export/exporter.js';
+import type { FeedbackService } from '../feedback-service.js';
+import type { KioskSettings } from '../kiosk-settings.js';
+import type { Logger } from '../log/logger.js';
+import { SETTING_KEYS } from '../setting-keys.js';
+import type { ShellCapabilities } from '../shell.js';
+import { toDashboard } from './dashboard.js';
+import { applyRetention } from './retention.js';
+import type { StaffSessions } from './sessions.js';
+import type { StaffAccess } from './staff-access.js';
+
+export type StaffApi = Omit<KioskApi, 'getBootstrap' | 'submitFeedback'>;
+
+export interface StaffApiParts {
+  feedback: FeedbackService;
+  settings: KioskSettings;
+  access: StaffAccess;
+  sessions: StaffSessions;
+  exporter: Exporter;
+  content: ContentPack;
+  shell: ShellCapabilities;
+  logger: Logger;
+  now: () => Date;
+}
+
+export function createStaffApi({ feedback, settings, access, sessions, exporter, content, shell, logger, now }: StaffApiParts): StaffApi {
+  return {
+    async getStaffSetup() {
+      return feedback.use((store) => ({ pinsConfigured: access.pinsConfigured(store) }));
+    },
+
+    async setupPins({ staffPin, adminPin }) {
+      await feedback.use((store) => access.setupPins(store, { staff: staffPin, admin: adminPin }));
+      return { done: true };
+    },
+
+    async unlockStaff({ pin }) {
+      const result = await feedback.use((store) => access.check(store, pin));
+      return result.outcome === 'unlocked' ? { ...result, session: sessions.open(result.role) } : result;
+    },
+
+    async lockStaff({ session }) {
+      sessions.end(session);
+      return { done: true };
+    },
+
+    async getStaffStatus({ session }) {
+      const { role } = sessions.authorize(session, 'staff');
+      return feedback.use((store) => ({
+        role,
+        kioskId: settings.current(store).kioskId,
+        feedbackToday: store.countToday(),
+        feedbackTotal: store.countTotal(),
+        unsynced: store.countUnsynced(),
+        lastSyncAt: (store.getSetting(SETTING_KEYS.lastSyncAt) as string | undefined) ?? null,
+        content: { id: content.id, version: content.version, locale: content.locale },
+        // The store keeps every incident: its own (a quarantined file) and those IncidentLog hands it.
+        incidents: store.listIncidents().map(({ at, kind, message }) => ({ at, kind, message })),
+      }));
+    },
+
+    async getDashboard({ session }) {
+      sessions.authorize(session, 'admin');
+      return feedback.use((store) => toDashboard(store.dashboard(), content));
+    },
+
+    async getSettings({ session }) {
+      sessions.authorize(session, 'admin');
+      return feedback.use((store) => settings.current(store));
+    },
+
+    async updateSettings({ session, settings: next }) {
+      sessions.authorize(session, 'admin');
+      const saved = await feedback.use((store) => settings.save(store, next));
+      logger.info({ event: 'settings', settings: saved }, 'settings changed by an admin');
+      return saved;
+    },
+
+    async runRetention({ session }) {
+      sessions.authorize(session, 'admin');
+      return feedback.use((store) => ({ deleted: applyRetention(store, settings.current(store).retentionDays, now(), logger) }));
+    },
+
+    async prepareExport(request) {
+      sessions.authorize(request.session, 'admin');
+      return feedback.use((store) => exporter.prepare(store, settings.current(store).kioskId, request), 'the feedback could not be read for export');
+    },
+
+    async quitKiosk({ session }) {
+      sessions.authorize(session, 'admin');
+      logger.info({ event: 'quit' }, 'an admin quit the kiosk');
+      // After this answer has gone back through the transport, not before.
+      setImmediate(() => shell.quit());
+      return { done: true };
+    },
+  };
+}

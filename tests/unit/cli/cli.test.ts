@@ -1,0 +1,171 @@
+/**
+ * The `clinic-kiosk` command as an operator runs it: compiled JavaScript in a child process, PINs
+ * through a stdin pipe, files on disk. The Node side is compiled once with the project's own
+ * tsconfig into a scratch folder under dist/ (so the package root and node_modules resolve as in
+ * a real build); `serve` also needs the built renderer in dist/renderer, as the HTTP tests do.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+import { testClock } from '../fixtures/clock.js';
+import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
+import { validSubmission } from '../fixtures/feedback.js';
+import { sha256 } from '../export/helpers.js';
+import { useTempDirs } from '../storage/helpers.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const tempDir = useTempDirs('kiosk-cli-');
+let outDir: string;
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(repo, 'dist', 'cli-test-'));
+  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
+}, 60_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    // A command that missed its --data-dir lands in a throwaway folder, never a real kiosk's.
+    const env = { ...process.env, KIOSK_DATA_DIR: tempDir(), ...options.env };
+    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { env, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+describe('clinic-kiosk set-pin', () => {
+  it('reads the PIN from a pipe, and the kiosk then opens with it', async () => {
+    const dataDir = tempDir();
+    const admin = await run(['set-pin', 'admin', '--data-dir', dataDir], { input: `${ADMIN_PIN}\n` });
+    expect(admin).toMatchObject({ code: 0, stdout: 'The admin PIN is set. Any PIN lock-out has been lifted.\n' });
+    // KIOSK_DATA_DIR works too, and a last line without a newline is still a line.
+    expect((await run(['set-pin', 'staff'], { input: STAFF_PIN, env: { KIOSK_DATA_DIR: dataDir } })).code).toBe(0);
+
+    const { client, close } = startTestCore(dataDir);
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true });
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
+    expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
+    close();
+    expect(readFileSync(join(dataDir, 'logs', 'kiosk.log'), 'utf8')).not.toContain(ADMIN_PIN);
+  });
+
+  it('refuses anything but 4 to 8 digits, and a PIN equal to the other one', async () => {
+    const dataDir = tempDir();
+    for (const input of ['12a4\n', '123\n', '123456789\n', '12 34\n']) {
+      const result = await run(['set-pin', 'staff', '--data-dir', dataDir], { input });
+      expect(result, JSON.stringify(input)).toMatchObject({ code: 1, stderr: 'clinic-kiosk: the PIN must be 4 to 8 digits (0-9), nothing else.\n' });
+    }
+    expect(await run(['set-pin', 'staff', '--data-dir', dataDir])).toMatchObject({ code: 1, stderr: 'clinic-kiosk: no PIN was given on standard input.\n' });
+    expect(await run(['set-pin', 'boss', '--data-dir', dataDir], { input: '1234\n' })).toMatchObject({ code: 2, stderr: expect.stringContaining('set-pin needs the role') });
+
+    expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: '2468\n' })).code).toBe(0);
+    expect(await run(['set-pin', 'staff', '--data-dir', dataDir], { input: '2468\n' })).toMatchObject({ code: 1, stderr: 'clinic-kiosk: the staff PIN must differ from the other PIN\n' });
+    const { client, close } = startTestCore(dataDir);
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false }); // only the admin PIN was taken
+    close();
+  });
+
+  it('is the way back in: it replaces a set PIN and lifts a lock-out, even while the kiosk runs', async () => {
+    const dataDir = tempDir();
+    const { client, close } = startTestCore(dataDir, { clock: testClock() });
+    await sessionsFor(client);
+    for (let i = 0; i < 5; i++) await client.unlockStaff({ pin: '0000' });
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'locked' });
+
+    expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: '97531\n' })).code).toBe(0);
+    expect(await client.unlockStaff({ pin: '97531' })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 }); // the old one is gone
+    close();
+  });
+});
+
+describe('clinic-kiosk export', () => {
+  it('writes the file and its manifest, prints the rows and SHA-256, and marks the rows', async () => {
+    const dataDir = tempDir();
+    const { core, close } = startTestCore(dataDir);
+    const store = core.feedback.store!;
+    for (const day of [1, 2, 3]) store.submit(validSubmission({ comment: '=SUM(A1)' }), { now: new Date(2026, 10, day, 12) });
+    const out = join(tempDir(), 'feedback.csv');
+
+    const result = await run(['export', '--format', 'csv', '--out', out, '--since', '2026-11-02', '--until', '2026-11-03', '--data-dir', dataDir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const bytes = readFileSync(out);
+    expect(result.stdout).toBe(`Exported 2 rows to ${out}\nSHA-256: ${sha256(bytes)}\nManifest: ${out}.manifest.json\n`);
+    expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toMatchObject({ rows: 2, sha256: sha256(bytes), format: 'csv', coarsenedToHour: true, filters: { since: '2026-11-02', until: '2026-11-03' } });
+    expect(bytes.toString('utf8')).toContain(`'=SUM(A1)`);
+    expect([...store.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
+
+    const rest = join(tempDir(), 'rest.ndjson');
+    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 rows to /) });
+    expect(JSON.parse(readFileSync(rest, 'utf8')).comment).toBe('=SUM(A1)');
+    close();
+  });
+
+  it('refuses a wrong format, a missing file or a bad date, and writes nothing', async () => {
+    const dataDir = tempDir();
+    const out = join(tempDir(), 'x.csv');
+    const cases: [string[], RegExp][] = [
+      [['--format', 'xml', '--out', out], /--format must be one of csv, json, ndjson/],
+      [['--format', 'csv'], /--out FILE is required/],
+      [['--format', 'csv', '--out', out, '--since', '2026-02-30'], /--since: must be a date like 2026-11-29/],
+      [['--format', 'csv', '--out', out, '--since', '2026-11-05', '--until', '2026-11-01'], /--until: must not be before the start date/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(['export', ...args, '--data-dir', dataDir]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is in the usage text, with set-pin', async () => {
+    const { stdout, code } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('set-pin staff|admin');
+    expect(stdout).toContain('export --format csv|json|ndjson --out FILE [--since DATE] [--until DATE] [--unexported]');
+  });
+});
+
+describe('quitting the browser shell', () => {
+  it('answers the admin, then closes the server and exits', async () => {
+    const dataDir = tempDir();
+    expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: `${ADMIN_PIN}\n` })).code).toBe(0);
+    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
+    const link = await new Promise<URL>((resolvePromise, reject) => {
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = /API token is in the link\): (\S+)/.exec(stdout);
+        if (match) resolvePromise(new URL(match[1]!));
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited early (${code})`)));
+    });
+    const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
+    const call = async (method: string, input: unknown) => {
+      const response = await fetch(new URL(`/api/${method}`, link.origin), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input) });
+      return response.json();
+    };
+
+    const unlocked = await call('unlockStaff', { pin: ADMIN_PIN });
+    expect(unlocked).toMatchObject({ ok: true, value: { outcome: 'unlocked', role: 'admin' } });
+    expect(await call('quitKiosk', { session: unlocked.value.session })).toEqual({ ok: true, value: { done: true } });
+    expect(await exited).toBe(0);
+    await expect(fetch(link.origin)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Where an export goes: one-time download links from the real browser-shell server on 127.0.0.1,
+ * or a folder the (Electron) shell's dialog picked.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
+import { testClock } from '../fixtures/clock.js';
+import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
+import { validSubmission } from '../fixtures/feedback.js';
+import { testShell } from '../fixtures/shell.js';
+import { startTestServer, type TestServer } from '../http/kiosk-server.js';
+import { useTempDirs } from '../storage/helpers.js';
+import { sha256 } from './helpers.js';
+
+const tempDir = useTempDirs('kiosk-destination-');
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function adminOn(running: TestServer): Promise<string> {
+  await running.call('setupPins', { staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+  return (await running.call('unlockStaff', { pin: ADMIN_PIN })).session;
+}
+
+/** A GET with no API token, as a browser following the link would send it. */
+async function download(running: TestServer, url: string, init: RequestInit = {}) {
+  const response = await fetch(new URL(url, running.shell.origin), init);
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('download links (browser shell)', () => {
+  it('serve the file and its manifest once, as attachments, without the API token', async () => {
+    server = await startTestServer({ clock: testClock() });
+    const session = await adminOn(server);
+    for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
+    const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', since: '2026-11-01' });
+    expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3, savedTo: null });
+    expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
+
+    const file = await download(server, prepared.downloadUrl);
+    expect(file.response.status).toBe(200);
+    expect(file.response.headers.get('content-disposition')).toBe('attachment; filename="clinic-kiosk_kiosk-1_2026-11-01_to_all.csv"');
+    expect(file.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(sha256(file.bytes)).toBe(prepared.sha256);
+    expect(file.bytes).toEqual(readFileSync(join(server.dataDir, 'exports', prepared.fileName)));
+
+    const manifest = await download(server, prepared.manifestUrl);
+    expect(JSON.parse(manifest.bytes.toString('utf8'))).toMatchObject({ rows: 3, sha256: prepared.sha256, format: 'csv' });
+
+    expect((await download(server, prepared.downloadUrl)).response.status).toBe(404); // spent
+    expect((await download(server, prepared.manifestUrl)).response.status).toBe(404);
+  });
+
+  it('expire after 5 minutes, and are not spent by a wrong name, a HEAD or another host', async () => {
+    const clock = testClock();
+    server = await startTestServer({ clock });
+    const session = await adminOn(server);
+    const first = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
+    const second = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
+    expect(second.fileName).toBe('clinic-kiosk_kiosk-1_all-2.json'); // the first file is kept
+
+    const ticketOf = (url: string) => url.split('/')[2];
+    expect((await download(server, `/downloads/${ticketOf(first.downloadUrl)}/other.json`)).response.status).toBe(404);
+    expect((await download(server, first.downloadUrl, { method: 'HEAD' })).response.status).toBe(405);
+    expect(await statusWithHost(server, first.downloadUrl, 'attacker.example')).toBe(404);
+    clock.advance(TICKET_LIFETIME_MS - 1000);
+    expect((await download(server, first.downloadUrl)).response.status).toBe(200);
+    clock.advance(1000);
+    const expired = await download(server, second.downloadUrl);
+    expect(expired.response.status).toBe(404);
+    expect(expired.bytes.toString()).toMatch(/expired or was already used/);
+  });
+
+  it('are the only destination the browser shell offers', async () => {
+    server = await startTestServer();
+    const session = await adminOn(server);
+    const { json } = await server.post('prepareExport', JSON.stringify({ session, format: 'csv', destination: 'folder' }));
+    expect(json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'this shell cannot save to a folder' } });
+  });
+});
+
+/** Host is a header fetch will not let us forge, so this one request goes through node:http. */
+function statusWithHost(running: TestServer, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, running.shell.origin);
+    request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('a folder chosen in the shell (Electron)', () => {
+  it('receives the file and its manifest; a cancelled dialog writes and marks nothing', async () => {
+    const folder = tempDir();
+    let answer: string | null = folder;
+    const { client, core, close } = startTestCore(tempDir(), { shell: testShell({ servesDownloads: false, chooseExportFolder: async () => answer }) });
+    const { admin } = await sessionsFor(client);
+    await client.submitFeedback(validSubmission());
+
+    answer = null;
+    expect(await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' })).toEqual({
+      fileName: 'clinic-kiosk_kiosk-1_all.ndjson',
+      manifestFileName: 'clinic-kiosk_kiosk-1_all.ndjson.manifest.json',
+      rows: 0,
+      sha256: '',
+      savedTo: null,
+      downloadUrl: null,
+      manifestUrl: null,
+    });
+    expect(existsSync(join(folder, 'clinic-kiosk_kiosk-1_all.ndjson'))).toBe(false);
+    expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+
+    answer = folder;
+    const saved = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
+    expect(saved).toMatchObject({ rows: 1, savedTo: folder, downloadUrl: null, manifestUrl: null });
+    expect(sha256(readFileSync(join(folder, saved.fileName)))).toBe(saved.sha256);
+    expect(JSON.parse(readFileSync(join(folder, saved.manifestFileName), 'utf8')).rows).toBe(1);
+
+    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'download' })).rejects.toMatchObject({ code: 'invalid_input', message: 'this shell cannot offer downloads' });
+    close();
+  });
+
+  it('that cannot be written answers unavailable and marks nothing', async () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, '');
+    const { client, core, close } = startTestCore(tempDir(), { shell: testShell({ chooseExportFolder: async () => join(blocker, 'inside') }) });
+    const { admin } = await sessionsFor(client);
+    await client.submitFeedback(validSubmission());
+    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'folder' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('ENOTDIR') });
+    expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+    close();
+  });
+});

@@ -1,0 +1,51 @@
+/** Export tests: a store in a temp dir, raw rows written past the store, and exports read back. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
+import type { FeedbackRow } from '../../../electron/node/storage/feedback-rows.js';
+import type { FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+
+export const EXPORT_CLOCK = () => new Date('2026-11-29T12:00:00.000Z');
+
+/** A row as SQLite holds it, read with a second connection: what the export must reproduce. */
+export type DbRow = Omit<FeedbackRow, 'topics'> & { topics: Record<string, boolean> };
+
+export function readDbRows(file: string): DbRow[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT * FROM feedback ORDER BY seq').all() as Omit<DbRow, 'topics'>[];
+    const topics = db.prepare('SELECT topic_id, helpful FROM feedback_topics WHERE feedback_id = ?');
+    return rows.map((row) => ({
+      ...row,
+      topics: Object.fromEntries((topics.all(row.id) as { topic_id: string; helpful: number }[]).map((t) => [t.topic_id, t.helpful === 1])),
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+/** Inserts feedback exactly as given, without the store's checks, trimming and scrubbing. */
+export function insertRaw(file: string, rows: { id: string; createdAt: string; comment: string | null }[]): void {
+  const db = new Database(file);
+  const insert = db.prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, comment) VALUES (?, ?, 'kiosk-1', '1.0.0', 'en', ?)");
+  db.transaction(() => rows.forEach((row) => insert.run(row.id, row.createdAt, row.comment)))();
+  db.close();
+}
+
+export interface ExportedFile extends WrittenExport {
+  bytes: Buffer;
+  /** UTF-8 text, BOM included. */
+  text: string;
+  manifest: Record<string, any>;
+}
+
+export async function exportInto(dir: string, store: FeedbackStore, options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>, name = `out.${options.format}`): Promise<ExportedFile> {
+  const full: ExportOptions = { onlyUnexported: false, coarsenToHour: false, ...options };
+  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK });
+  const bytes = readFileSync(written.file);
+  return { ...written, bytes, text: bytes.toString('utf8'), manifest: JSON.parse(readFileSync(written.manifestFile, 'utf8')) };
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
