@@ -22,9 +22,6 @@ import { createStaffApi } from './staff/staff-api.js';
 
 export type { ShellCapabilities } from './shell.js';
 
-/** How long the "Are you still there?" countdown runs before the kiosk resets. */
-export const IDLE_WARNING_SECONDS = 20;
-
 export interface KioskCoreOptions {
   dataDir: string;
   logger: Logger;
@@ -92,7 +89,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     async getBootstrap() {
       // Settings are read each time, so a change an admin saved shows at the next bootstrap.
       const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.storeIfOpen);
-      return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: IDLE_WARNING_SECONDS, keepPartialFeedback } };
+      return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
     },
     async submitFeedback(submission) {
       return feedback.submit(submission);

@@ -18,7 +18,7 @@ export class BootLoader {
     try {
       this.state = { status: 'ready', bootstrap: await api.getBootstrap({}) };
     } catch (error) {
-      console.error('kiosk bootstrap failed', error);
+      console.warn('kiosk bootstrap failed; retrying', error);
       this.state = { status: 'unavailable' };
       this.#timer = setTimeout(() => void this.load(), RETRY_MS);
     }

@@ -18,6 +18,12 @@ export class FeedbackDraft {
   comment = $state('');
   saveStatus = $state<SaveStatus>('idle');
 
+  /** Whether the patient answered anything at all. */
+  get hasAnswers(): boolean {
+    const s = this.toSubmission('en', '0.0.0');
+    return [s.worryBefore, s.worryAfter, s.overallHelpfulness, s.answeredQuestions, s.comment].some((a) => a !== null) || Object.keys(s.topicHelpful).length > 0;
+  }
+
   setTopicHelpful(topicId: string, helpful: boolean): void {
     this.topicHelpful = { ...this.topicHelpful, [topicId]: helpful };
   }
@@ -37,6 +43,15 @@ export class FeedbackDraft {
     };
   }
 
+  /**
+   * Stores what an unfinished session answered, marked partial (when the clinic keeps those).
+   * Fire and forget: the next patient is not made to wait for it.
+   */
+  keepAsPartial(locale: string, contentVersion: string): void {
+    if (this.saveStatus === 'saved' || !this.hasAnswers) return;
+    api.submitFeedback({ ...this.toSubmission(locale, contentVersion), partial: true }).catch((error: unknown) => console.warn('partial feedback was not saved', error));
+  }
+
   /** Resolves true only once the kiosk has committed the row. */
   async submit(locale: string, contentVersion: string): Promise<boolean> {
     if (this.saveStatus === 'saving' || this.saveStatus === 'saved') return this.saveStatus === 'saved';
@@ -46,7 +61,8 @@ export class FeedbackDraft {
       this.saveStatus = 'saved';
       return true;
     } catch (error) {
-      console.error('feedback was not saved', error);
+      // A warning, not an error: the core has logged the detail, and the patient sees a calm message.
+      console.warn('feedback was not saved', error);
       this.saveStatus = 'failed';
       return false;
     }

@@ -19,4 +19,9 @@ export class PatientSession {
   constructor(topics: readonly Topic[]) {
     this.journey = new Journey(topics);
   }
+
+  /** Nothing of a patient here yet: the idle reset has nothing to clear. */
+  get isPristine(): boolean {
+    return this.journey.screen.name === 'welcome' && this.display.textSize === 'normal' && this.dialog === 'none' && !this.feedback.hasAnswers;
+  }
 }

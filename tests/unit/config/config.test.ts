@@ -54,9 +54,9 @@ describe('kiosk configuration', () => {
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ idleTimeoutSeconds: 30, keepPartialFeedback: true }));
     expect((await start(dataDir).api.getBootstrap({})).session).toEqual({ idleTimeoutSeconds: 30, idleWarningSeconds: 20, keepPartialFeedback: true });
     const tooShort = freshDataDir();
-    writeFileSync(join(tooShort, 'config.json'), JSON.stringify({ idleTimeoutSeconds: 5 }));
+    writeFileSync(join(tooShort, 'config.json'), JSON.stringify({ idleTimeoutSeconds: 4 }));
     const core = start(tooShort);
     expect((await core.api.getBootstrap({})).session.idleTimeoutSeconds).toBe(90);
-    expect(core.incidents.list()).toMatchObject([{ kind: 'config', detail: expect.stringContaining('idleTimeoutSeconds: must be at least 15 seconds') }]);
+    expect(core.incidents.list()).toMatchObject([{ kind: 'config', detail: expect.stringContaining('idleTimeoutSeconds: must be at least 5 seconds') }]);
   });
 });

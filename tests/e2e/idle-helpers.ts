@@ -1,0 +1,40 @@
+/** Shared by the idle-reset specs: a short idle time from config, and a patient who leaves traces. */
+import type { Page } from '@playwright/test';
+import { expect, t, ui } from './fixtures.js';
+
+export const IDLE = { idleTimeoutSeconds: 5, idleWarningSeconds: 5 };
+/** Idle time plus countdown, with room for a slow machine. */
+export const RESET_WAIT_MS = (IDLE.idleTimeoutSeconds + IDLE.idleWarningSeconds + 10) * 1000;
+
+export const warning = (page: Page) => page.getByRole('dialog', { name: t('idle.title') });
+export const main = (page: Page) => page.getByRole('main');
+
+/** What a brand-new page shows: the reference that a reset must return to exactly. */
+export async function freshWelcomeText(page: Page, url: string): Promise<string> {
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await expect(ui.start(fresh)).toBeVisible();
+  const text = await fresh.locator('body').innerText();
+  await fresh.close();
+  return text;
+}
+
+/** A patient who answered, chose a bigger text, typed a comment and opened a dialog, then walked away. */
+export async function leaveTracesAndWalkAway(page: Page, comment: string) {
+  await ui.start(page).click();
+  await main(page).getByRole('button', { name: t('worry.5') }).click();
+  await main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.yes'), exact: true }).click();
+  await ui.textSize(page).click();
+  await ui.textSize(page).click();
+  await ui.allTopics(page).click();
+  const list = ui.topicList(page);
+  await list.getByRole('button').last().click();
+  await ui.finish(page).click();
+  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  for (let question = 0; question < 3; question++) await ui.skip(page).click();
+  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(comment);
+  await main(page).getByRole('textbox', { name: t('comment.label') }).evaluate((box) => box.scrollIntoView());
+  await ui.disclaimerButton(page).click();
+  await expect(page.getByRole('dialog').first()).toBeVisible();
+}
+

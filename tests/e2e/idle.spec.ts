@@ -1,0 +1,79 @@
+/**
+ * Strangers share the kiosk: after the idle timeout a friendly warning counts down, and then the
+ * kiosk starts over leaving nothing of the previous patient in the DOM, storage or history.
+ * The kiosk runs with a short timeout from its config file (5 s idle, 5 s countdown).
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { expect, expectTopic, expectWelcome, t, test, ui } from './fixtures.js';
+import { freshWelcomeText, IDLE, leaveTracesAndWalkAway, main, RESET_WAIT_MS, warning } from './idle-helpers.js';
+
+test.use({ kioskConfig: IDLE });
+
+test.describe('idle reset', () => {
+  test('warns, counts down, and leaves no trace of the patient', async ({ kiosk: page, content, server }) => {
+    const historyBefore = await page.evaluate(() => history.length);
+    const reference = await freshWelcomeText(page, server.kioskUrl);
+    const comment = 'my private words for the clinic';
+
+    await leaveTracesAndWalkAway(page, comment);
+    await expect(warning(page)).toBeVisible({ timeout: RESET_WAIT_MS });
+    await expect(warning(page).getByText(/Starting over in \d+ seconds?/)).toBeVisible();
+    await expect(warning(page).getByRole('button', { name: t('idle.stay') })).toBeVisible();
+
+    await expect(warning(page)).toBeHidden({ timeout: RESET_WAIT_MS });
+    await expectWelcome(page, content.pack);
+
+    // The DOM: the same text as a fresh page, no dialog open, no pressed answer, no comment box.
+    expect(await page.locator('body').innerText()).toBe(reference);
+    await expect(page.locator('dialog[open]')).toHaveCount(0);
+    await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
+    await expect(page.locator('textarea')).toHaveCount(0);
+    expect(await page.content()).not.toContain(comment);
+    // Storage and history: nothing written, nothing pushed.
+    const traces = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+      history: history.length,
+      fontSize: document.documentElement.style.fontSize,
+      scrolled: [...document.querySelectorAll('*')].filter((el) => el.scrollTop > 0).length,
+    }));
+    expect(traces).toEqual({ local: 0, session: 0, databases: 0, history: historyBefore, fontSize: '100%', scrolled: 0 });
+    // Unfinished feedback is discarded by default.
+    const db = new Database(join(server.dataDir, 'kiosk.db'), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM feedback WHERE comment = ?').get(comment)).toEqual({ n: 0 });
+    db.close();
+
+    // The next patient starts at the beginning, with nothing chosen.
+    await ui.start(page).click();
+    await expect(main(page).locator('[aria-pressed="true"]')).toHaveCount(0);
+  });
+
+  test("\"I'm still here\" keeps the patient where they were", async ({ kiosk: page, content }) => {
+    await ui.start(page).click();
+    await ui.skip(page).click();
+    await ui.next(page).click();
+    await expectTopic(page, content.topics, 1);
+    await main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.no'), exact: true }).click();
+
+    await expect(warning(page)).toBeVisible({ timeout: RESET_WAIT_MS });
+    await warning(page).getByRole('button', { name: t('idle.stay') }).click();
+    await expect(warning(page)).toBeHidden();
+    await expectTopic(page, content.topics, 1);
+    await expect(main(page).getByRole('button', { name: t('topicHelpful.no'), exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+    // The wait starts again: the warning comes back later, and the patient can still stay.
+    await expect(warning(page)).toBeVisible({ timeout: RESET_WAIT_MS });
+    await warning(page).getByRole('button', { name: t('idle.stay') }).click();
+    await expectTopic(page, content.topics, 1);
+  });
+
+  test('a fresh welcome screen is left alone', async ({ kiosk: page }) => {
+    // Nothing to protect: the warning must not appear even after the idle time has passed twice.
+    await page.waitForFunction(() => performance.now() > 12_000, undefined, { timeout: 30_000 });
+    await expect(warning(page)).toHaveCount(0);
+    await expect(ui.start(page)).toBeVisible();
+  });
+});
+
