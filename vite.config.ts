@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [svelte()],
+  // The Svelte config sits at the top level (svelte-check reads it there), not in the Vite root.
+  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
   // The renderer shares the API contract and content types with the Node side, and nothing else.
   resolve: { alias: { '@common': fileURLToPath(new URL('./electron/common', import.meta.url)) } },
   build: {

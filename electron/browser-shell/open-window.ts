@@ -17,7 +17,16 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   return platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-export function chromiumArgs(url: string, dataDir: string, runningAsRoot: boolean): string[] {
+/**
+ * Kiosk mode asks the window manager for full screen. A bare X server (no window manager) cannot
+ * give it, so KIOSK_WINDOW_SIZE=1920x1080 places the window over the whole screen instead.
+ */
+function windowGeometry(size: string | undefined): string[] {
+  const match = /^(\d{3,5})x(\d{3,5})$/.exec(size ?? '');
+  return match ? ['--window-position=0,0', `--window-size=${match[1]},${match[2]}`] : [];
+}
+
+export function chromiumArgs(url: string, dataDir: string, runningAsRoot: boolean, env: NodeJS.ProcessEnv = process.env): string[] {
   return [
     '--kiosk',
     `--app=${url}`,
@@ -30,6 +39,7 @@ export function chromiumArgs(url: string, dataDir: string, runningAsRoot: boolea
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    ...windowGeometry(env.KIOSK_WINDOW_SIZE),
     // Chromium refuses to start as root with its sandbox on; a kiosk should not run as root at all.
     ...(runningAsRoot ? ['--no-sandbox'] : []),
   ];

@@ -7,7 +7,7 @@ import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://kiosk';
+export { APP_ORIGIN } from './ipc-handler.js';
 
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -31,7 +31,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   serveRenderer(rendererDir);
-  registerIpcTransport(core.api, (event) => event.sender === kioskWindow?.webContents, logger);
+  registerIpcTransport(core.api, () => kioskWindow?.webContents, logger);
 
   kioskWindow = new BrowserWindow({
     kiosk: app.isPackaged,

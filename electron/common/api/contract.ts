@@ -26,7 +26,7 @@ export type ApiInput<M extends ApiMethod> = v.InferOutput<(typeof inputSchemas)[
 export interface Bootstrap {
   clinic: { name: string; accentColor: string; logoDataUrl: string | null };
   content: ContentPack;
-  /** Session behaviour, from settings: the idle warning and what happens to unfinished feedback. */
+  /** How a patient's session ends when they walk away: the config file's values, or what an admin saved. */
   session: { idleTimeoutSeconds: number; idleWarningSeconds: number; keepPartialFeedback: boolean };
 }
 

@@ -62,7 +62,7 @@ describe('settings', () => {
     const { client, close } = startTestCore(tempDir());
     const { admin } = await sessionsFor(client);
     const cases: [Partial<Record<keyof Settings, unknown>> & Record<string, unknown>, string][] = [
-      [{ idleTimeoutSeconds: 5 }, 'settings.idleTimeoutSeconds'],
+      [{ idleTimeoutSeconds: 4 }, 'settings.idleTimeoutSeconds'],
       [{ idleTimeoutSeconds: 4000 }, 'settings.idleTimeoutSeconds'],
       [{ idleTimeoutSeconds: 30.5 }, 'settings.idleTimeoutSeconds'],
       [{ kioskId: 'front desk' }, 'settings.kioskId'],
