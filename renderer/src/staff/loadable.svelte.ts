@@ -3,7 +3,8 @@
 export type LoadState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
 
 export class Loadable<T> {
-  state = $state<LoadState<T>>({ status: 'loading' });
+  // Raw: a loaded value is replaced whole, never changed in place (and Chart.js may annotate its arrays).
+  state = $state.raw<LoadState<T>>({ status: 'loading' });
   readonly #load: () => Promise<T>;
 
   constructor(load: () => Promise<T>) {

@@ -62,7 +62,7 @@ export function barChart(spec: BarChartSpec): Attachment<HTMLCanvasElement> {
       type: 'bar',
       data: {
         labels: spec.horizontal ? spec.labels.map((label) => wrapLabel(label)) : spec.labels,
-        datasets: spec.series.map((series) => ({ label: series.label, data: series.values, backgroundColor: tones[series.tone], borderRadius: 6 })),
+        datasets: spec.series.map((series) => ({ label: series.label, data: [...series.values], backgroundColor: tones[series.tone], borderRadius: 6 })),
       },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',

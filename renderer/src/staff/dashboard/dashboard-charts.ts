@@ -13,6 +13,7 @@ export interface ChartView {
   categoryHeader: string;
   spec: BarChartSpec;
   table?: TableColumn[];
+  note?: string;
 }
 
 const SCALE = [1, 2, 3, 4, 5] as const;
@@ -67,6 +68,7 @@ export function topicsChart({ topics }: Dashboard): ChartView {
 }
 
 export function worryChart({ worry }: Dashboard): ChartView {
+  const { paired } = worry;
   const mean = (value: number | null) => (value === null ? t('dashboard.noAnswers') : formatDecimal(value));
   return {
     title: t('dashboard.worry.title'),
@@ -79,13 +81,12 @@ export function worryChart({ worry }: Dashboard): ChartView {
         { label: t('dashboard.worry.after'), values: worry.after.counts, tone: 'accent' },
       ],
     },
+    // The clinic's main outcome figure: how worry changed for the people who answered both times.
+    note:
+      paired.n === 0 || paired.meanChange === null
+        ? t('dashboard.worry.pairedNone')
+        : t('dashboard.worry.paired', { count: paired.n, change: formatDecimal(paired.meanChange, true) }),
   };
-}
-
-/** The clinic's main outcome figure: how worry changed for the people who answered both times. */
-export function pairedChange({ worry: { paired } }: Dashboard): string {
-  if (paired.n === 0 || paired.meanChange === null) return t('dashboard.worry.pairedNone');
-  return t('dashboard.worry.paired', { count: paired.n, change: formatDecimal(paired.meanChange, true) });
 }
 
 export function answeredChart({ answeredQuestions: answered }: Dashboard): ChartView {
