@@ -6,22 +6,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { FeedbackRow } from '../../electron/node/storage/feedback-rows.js';
 import { expect, expectTopic, expectWelcome, t, test, ui } from './fixtures.js';
 
-interface StoredFeedback {
-  id: string;
-  kiosk_id: string;
-  content_version: string;
-  locale: string;
-  worry_before: number | null;
-  worry_after: number | null;
-  overall_helpfulness: number | null;
-  answered_questions: string | null;
-  comment: string | null;
-  partial: number;
-  created_at: string;
-  topics: Record<string, boolean>;
-}
+/** A feedback row as the kiosk's storage layer types it, with its topic answers gathered. */
+type StoredFeedback = Omit<FeedbackRow, 'topics'> & { topics: Record<string, boolean> };
 
 /** Reads the stored rows straight from the kiosk's database file, on a connection of our own. */
 function storedFeedback(dataDir: string, where: string, ...params: unknown[]): StoredFeedback[] {

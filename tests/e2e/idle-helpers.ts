@@ -38,3 +38,26 @@ export async function leaveTracesAndWalkAway(page: Page, comment: string) {
   await expect(page.getByRole('dialog').first()).toBeVisible();
 }
 
+
+/**
+ * After a reset (idle, or staff's End session): the welcome screen exactly as a fresh page shows it,
+ * and nothing of the patient in the DOM, storage or history.
+ */
+export async function expectNoTraceOf(page: Page, patient: { reference: string; historyBefore: number; comment: string }): Promise<void> {
+  // The DOM: the same text as a fresh page, no dialog open, no pressed answer, no comment box.
+  expect(await page.locator('body').innerText()).toBe(patient.reference);
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.locator('textarea')).toHaveCount(0);
+  expect(await page.content()).not.toContain(patient.comment);
+  // Storage and history: nothing written, nothing pushed.
+  const traces = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    history: history.length,
+    fontSize: document.documentElement.style.fontSize,
+    scrolled: [...document.querySelectorAll('*')].filter((el) => el.scrollTop > 0).length,
+  }));
+  expect(traces).toEqual({ local: 0, session: 0, databases: 0, history: patient.historyBefore, fontSize: '100%', scrolled: 0 });
+}

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, expectTopic, expectWelcome, t, test, ui } from './fixtures.js';
-import { freshWelcomeText, IDLE, leaveTracesAndWalkAway, main, RESET_WAIT_MS, warning } from './idle-helpers.js';
+import { expectNoTraceOf, freshWelcomeText, IDLE, leaveTracesAndWalkAway, main, RESET_WAIT_MS, warning } from './idle-helpers.js';
 
 test.use({ kioskConfig: IDLE });
 
@@ -24,22 +24,7 @@ test.describe('idle reset', () => {
     await expect(warning(page)).toBeHidden({ timeout: RESET_WAIT_MS });
     await expectWelcome(page, content.pack);
 
-    // The DOM: the same text as a fresh page, no dialog open, no pressed answer, no comment box.
-    expect(await page.locator('body').innerText()).toBe(reference);
-    await expect(page.locator('dialog[open]')).toHaveCount(0);
-    await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
-    await expect(page.locator('textarea')).toHaveCount(0);
-    expect(await page.content()).not.toContain(comment);
-    // Storage and history: nothing written, nothing pushed.
-    const traces = await page.evaluate(async () => ({
-      local: localStorage.length,
-      session: sessionStorage.length,
-      databases: (await indexedDB.databases()).length,
-      history: history.length,
-      fontSize: document.documentElement.style.fontSize,
-      scrolled: [...document.querySelectorAll('*')].filter((el) => el.scrollTop > 0).length,
-    }));
-    expect(traces).toEqual({ local: 0, session: 0, databases: 0, history: historyBefore, fontSize: '100%', scrolled: 0 });
+    await expectNoTraceOf(page, { reference, historyBefore, comment });
     // Unfinished feedback is discarded by default.
     const db = new Database(join(server.dataDir, 'kiosk.db'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM feedback WHERE comment = ?').get(comment)).toEqual({ n: 0 });
