@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
@@ -50,7 +50,8 @@ describe('download links (browser shell)', () => {
     expect(sha256(file.bytes)).toBe(prepared.sha256);
     expect(file.bytes).toEqual(staged);
     // Sent means gone: no feedback stays staged in the data folder.
-    expect(existsSync(join(server.dataDir, 'exports', prepared.fileName))).toBe(false);
+    // (The server deletes it right after the last byte, so wait for that rather than race it.)
+    await vi.waitFor(() => expect(existsSync(join(server.dataDir, 'exports', prepared.fileName))).toBe(false));
 
     const manifest = await download(server, prepared.manifestUrl);
     expect(JSON.parse(manifest.bytes.toString('utf8'))).toMatchObject({ rows: 3, sha256: prepared.sha256, format: 'csv' });
@@ -77,7 +78,7 @@ describe('download links (browser shell)', () => {
     const expired = await download(server, second.downloadUrl);
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
-    expect(readdirSync(join(server.dataDir, 'exports'))).toEqual([]);
+    await vi.waitFor(() => expect(readdirSync(join(server.dataDir, 'exports'))).toEqual([]));
   });
 
   it('are the only destination the browser shell offers', async () => {
