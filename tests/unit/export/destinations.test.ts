@@ -51,7 +51,8 @@ describe('download links (browser shell)', () => {
     expect(file.bytes).toEqual(staged);
     // Sent means gone: no feedback stays staged in the data folder.
     // (The server deletes it right after the last byte, so wait for that rather than race it.)
-    await vi.waitFor(() => expect(existsSync(join(server.dataDir, 'exports', prepared.fileName))).toBe(false));
+    const stagedFile = join(server.dataDir, 'exports', prepared.fileName);
+    await vi.waitFor(() => expect(existsSync(stagedFile)).toBe(false));
 
     const manifest = await download(server, prepared.manifestUrl);
     expect(JSON.parse(manifest.bytes.toString('utf8'))).toMatchObject({ rows: 3, sha256: prepared.sha256, format: 'csv' });
@@ -78,7 +79,8 @@ describe('download links (browser shell)', () => {
     const expired = await download(server, second.downloadUrl);
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
-    await vi.waitFor(() => expect(readdirSync(join(server.dataDir, 'exports'))).toEqual([]));
+    const staging = join(server.dataDir, 'exports');
+    await vi.waitFor(() => expect(readdirSync(staging)).toEqual([]));
   });
 
   it('are the only destination the browser shell offers', async () => {
