@@ -33,5 +33,8 @@ const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 
 console.log(`\nType check: ${checked ? 'clean' : 'FAILED'}`);
+// A runner can fail with every test passed (an unhandled error, say): say so rather than hide it.
+if (!unitOk) console.log('Vitest exited with an error: see its output above.');
+if (!e2eOk) console.log('Playwright exited with an error: see its output above.');
 console.log(`Total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(checked && unitOk && e2eOk && passed > 0 ? 0 : 1);

@@ -4,7 +4,7 @@
  * the Host check still refuses pages on other names (DNS rebinding).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -46,8 +46,13 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    await pipeline(createReadStream(grant.file), response);
-    logger.info({ event: 'download', outcome: 'sent', file: grant.fileName }, 'export downloaded');
+    try {
+      await pipeline(createReadStream(grant.file), response);
+      logger.info({ event: 'download', outcome: 'sent', file: grant.fileName }, 'export downloaded');
+    } finally {
+      // The browser has its copy (or the admin exports again): no feedback stays staged on disk.
+      await rm(grant.file, { force: true });
+    }
   };
 }
 

@@ -56,7 +56,10 @@ export class FeedbackService {
 
   submit(submission: FeedbackSubmission): Promise<FeedbackReceipt> {
     return this.use((store) => {
-      const { duplicate } = store.submit(submission, { kioskId: this.options.settings.current(store).kioskId });
+      const { kioskId, keepPartialFeedback } = this.options.settings.current(store);
+      // The renderer only sends unfinished feedback when the clinic keeps it; the core enforces that too.
+      if (submission.partial && !keepPartialFeedback) throw new ApiError('invalid_input', 'partial: this kiosk does not keep unfinished feedback', 'partial');
+      const { duplicate } = store.submit(submission, { kioskId });
       return { id: submission.id, duplicate };
     }, 'feedback could not be saved');
   }

@@ -2,8 +2,12 @@
  * One-time download links for the browser shell. A ticket is 32 random bytes: whoever holds the
  * link may fetch that one file, once, within 5 minutes. No API token is needed, because the
  * ticket is the permission, and it only ever names a file the core just wrote.
+ *
+ * The staged file is feedback at rest, so it lives no longer than its ticket: the download route
+ * deletes it once sent, and an expired ticket takes its file with it.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 
 export const DOWNLOAD_PREFIX = '/downloads/';
 export const TICKET_LIFETIME_MS = 5 * 60 * 1000;
@@ -41,6 +45,10 @@ export class DownloadTickets {
 
   #prune(): void {
     const now = this.now().getTime();
-    for (const [ticket, grant] of this.#tickets) if (grant.expiresAt <= now) this.#tickets.delete(ticket);
+    for (const [ticket, grant] of this.#tickets) {
+      if (grant.expiresAt > now) continue;
+      this.#tickets.delete(ticket);
+      rmSync(grant.file, { force: true });
+    }
   }
 }

@@ -3,7 +3,7 @@
  * stick, say) and writes there; the browser shell writes into `<dataDir>/exports/` and hands out
  * one-time download links for the file and its manifest.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ApiInput } from '../../common/api/contract.js';
 import { ApiError } from '../../common/api/errors.js';
@@ -23,8 +23,14 @@ export interface ExporterOptions {
   now: () => Date;
 }
 
+/** Where the browser shell stages files for download; nothing in it outlives its link. */
+export const downloadStagingDir = (dataDir: string) => join(dataDir, 'exports');
+
 export class Exporter {
-  constructor(private readonly options: ExporterOptions) {}
+  constructor(private readonly options: ExporterOptions) {
+    // Files left by a run that stopped before their links were used or expired.
+    rmSync(downloadStagingDir(options.dataDir), { recursive: true, force: true });
+  }
 
   async prepare(store: FeedbackStore, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
     const { shell, tickets, logger, now } = this.options;
@@ -42,7 +48,7 @@ export class Exporter {
       dir = chosen;
     } else {
       if (!shell.servesDownloads) throw new ApiError('invalid_input', 'this shell cannot offer downloads');
-      dir = join(this.options.dataDir, 'exports');
+      dir = downloadStagingDir(this.options.dataDir);
     }
 
     const fileName = freeFileName(dir, name);

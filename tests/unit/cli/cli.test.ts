@@ -43,6 +43,9 @@ function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv 
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    // A command that refuses its arguments may exit before reading stdin: the write then fails
+    // with EPIPE, which is expected; the exit code and stderr tell the test what happened.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

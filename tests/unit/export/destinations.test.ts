@@ -2,10 +2,10 @@
  * Where an export goes: one-time download links from the real browser-shell server on 127.0.0.1,
  * or a folder the (Electron) shell's dialog picked.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
@@ -42,12 +42,17 @@ describe('download links (browser shell)', () => {
     expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3, savedTo: null });
     expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
 
+    const staged = readFileSync(join(server.dataDir, 'exports', prepared.fileName));
     const file = await download(server, prepared.downloadUrl);
     expect(file.response.status).toBe(200);
     expect(file.response.headers.get('content-disposition')).toBe('attachment; filename="clinic-kiosk_kiosk-1_2026-11-01_to_all.csv"');
     expect(file.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(sha256(file.bytes)).toBe(prepared.sha256);
-    expect(file.bytes).toEqual(readFileSync(join(server.dataDir, 'exports', prepared.fileName)));
+    expect(file.bytes).toEqual(staged);
+    // Sent means gone: no feedback stays staged in the data folder.
+    // (The server deletes it right after the last byte, so wait for that rather than race it.)
+    const stagedFile = join(server.dataDir, 'exports', prepared.fileName);
+    await vi.waitFor(() => expect(existsSync(stagedFile)).toBe(false));
 
     const manifest = await download(server, prepared.manifestUrl);
     expect(JSON.parse(manifest.bytes.toString('utf8'))).toMatchObject({ rows: 3, sha256: prepared.sha256, format: 'csv' });
@@ -74,6 +79,8 @@ describe('download links (browser shell)', () => {
     const expired = await download(server, second.downloadUrl);
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
+    const staging = join(server.dataDir, 'exports');
+    await vi.waitFor(() => expect(readdirSync(staging)).toEqual([]));
   });
 
   it('are the only destination the browser shell offers', async () => {

@@ -88,6 +88,14 @@ describe('the HTTP transport guards its boundary', () => {
     expect(get.status).toBe(400);
   });
 
+  it('refuses unfinished feedback when the kiosk does not keep it (the default)', async () => {
+    const feedback = validSubmission({ partial: true });
+    const { status, json } = await server.post('submitFeedback', JSON.stringify(feedback));
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ code: 'invalid_input', field: 'partial' });
+    expect(server.core.feedback.store!.getById(feedback.id)).toBeUndefined();
+  });
+
   it('stores the same UUID once', async () => {
     const feedback = validSubmission();
     const first = await server.post('submitFeedback', JSON.stringify(feedback));
