@@ -45,7 +45,7 @@ function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; top
   });
 }
 
-/** Presses Export and waits for both downloads: the file, then its manifest. */
+/** Presses Export and waits for both downloads, the file and its manifest (in either order). */
 async function exportAndDownload(page: Page, panel: Locator, testInfo: TestInfo): Promise<{ file: Buffer; fileName: string; manifest: Record<string, unknown> }> {
   const downloads: Download[] = [];
   const collect = (download: Download) => downloads.push(download);
@@ -53,13 +53,16 @@ async function exportAndDownload(page: Page, panel: Locator, testInfo: TestInfo)
   await panel.getByRole('button', { name: t('export.submit'), exact: true }).click();
   await expect.poll(() => downloads.length).toBe(2);
   page.off('download', collect);
-  const [file, manifest] = await Promise.all(
+  const saved = await Promise.all(
     downloads.map(async (download) => {
       const path = testInfo.outputPath(download.suggestedFilename());
       await download.saveAs(path);
       return { name: download.suggestedFilename(), bytes: await readFile(path) };
     }),
   );
+  // The browser may finish either download first.
+  const manifest = saved.find((download) => download.name.endsWith('.manifest.json'));
+  const file = saved.find((download) => download !== manifest);
   expect(manifest!.name).toBe(`${file!.name}.manifest.json`);
   return { file: file!.bytes, fileName: file!.name, manifest: JSON.parse(manifest!.bytes.toString('utf8')) as Record<string, unknown> };
 }
