@@ -7,12 +7,17 @@ import { t } from '../../lib/i18n/i18n.svelte';
 import { formatDay, formatDecimal } from '../format';
 import type { BarChartSpec, TableColumn } from './bar-chart';
 
+/** One chart as BarChart.svelte draws it. */
 export interface ChartView {
   title: string;
+  /** A sentence that sums the chart up. */
   summary: string;
+  /** The text table's first column header: what the categories are ("Day", "Topic"). */
   categoryHeader: string;
   spec: BarChartSpec;
+  /** The table's other columns; by default, one per series with its values. */
   table?: TableColumn[];
+  /** A figure that matters more than the chart, said in words under it. */
   note?: string;
 }
 
