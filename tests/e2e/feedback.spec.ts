@@ -6,26 +6,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { FeedbackRow } from '../../electron/node/storage/feedback-rows.js';
+import { readStoredFeedback } from '../support/stored-feedback.js';
 import { expect, expectTopic, expectWelcome, t, test, ui } from './fixtures.js';
 
-/** A feedback row as the kiosk's storage layer types it, with its topic answers gathered. */
-type StoredFeedback = Omit<FeedbackRow, 'topics'> & { topics: Record<string, boolean> };
-
-/** Reads the stored rows straight from the kiosk's database file, on a connection of our own. */
-function storedFeedback(dataDir: string, where: string, ...params: unknown[]): StoredFeedback[] {
-  const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT * FROM feedback WHERE ${where}`).all(...params) as Omit<StoredFeedback, 'topics'>[];
-    const topics = db.prepare('SELECT topic_id, helpful FROM feedback_topics WHERE feedback_id = ?');
-    return rows.map((row) => ({
-      ...row,
-      topics: Object.fromEntries((topics.all(row.id) as { topic_id: string; helpful: number }[]).map((r) => [r.topic_id, r.helpful === 1])),
-    }));
-  } finally {
-    db.close();
-  }
-}
+/** The rows the kiosk committed, read straight from its database file. */
+const storedFeedback = (dataDir: string, where: string, ...params: unknown[]) => readStoredFeedback(join(dataDir, 'kiosk.db'), where, ...params);
 
 const main = (page: Page) => page.getByRole('main');
 /** Letters only: the kiosk scrubs runs of digits from comments. */

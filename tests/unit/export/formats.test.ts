@@ -7,7 +7,8 @@ import { exportFileName, freeFileName } from '../../../electron/node/export/file
 import { openFeedbackStore, type FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { exportInto, insertRaw, readDbRows, sha256, type DbRow } from './helpers.js';
+import { readStoredFeedback, type StoredFeedback } from '../../support/stored-feedback.js';
+import { exportInto, insertRaw, sha256 } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-export-');
 
@@ -25,7 +26,7 @@ function seededStore(): { store: FeedbackStore; dir: string } {
 }
 
 /** What one CSV record must hold for a database row, worked out from the row alone. */
-function expectedCsv(row: DbRow, topicIds: string[], coarse: boolean): Record<string, string> {
+function expectedCsv(row: StoredFeedback, topicIds: string[], coarse: boolean): Record<string, string> {
   const text = (value: string | number | null) => (value === null ? '' : typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
   return {
     id: row.id,
@@ -44,7 +45,7 @@ function expectedCsv(row: DbRow, topicIds: string[], coarse: boolean): Record<st
 }
 
 /** The same row as JSON and NDJSON hold it: real numbers, booleans and nulls, no quote prefix. */
-function expectedJson(row: DbRow, topicIds: string[]): Record<string, unknown> {
+function expectedJson(row: StoredFeedback, topicIds: string[]): Record<string, unknown> {
   return {
     id: row.id,
     created_at: row.created_at,
@@ -61,12 +62,12 @@ function expectedJson(row: DbRow, topicIds: string[]): Record<string, unknown> {
   };
 }
 
-const allTopics = (rows: DbRow[]) => [...new Set(rows.flatMap((row) => Object.keys(row.topics)))].sort();
+const allTopics = (rows: StoredFeedback[]) => [...new Set(rows.flatMap((row) => Object.keys(row.topics)))].sort();
 
 describe('CSV export', () => {
   it('holds the database rows exactly, as RFC 4180 with a BOM and CRLF', async () => {
     const { store, dir } = seededStore();
-    const rows = readDbRows(store.file);
+    const rows = readStoredFeedback(store.file);
     const exported = await exportInto(dir, store, { format: 'csv', coarsenToHour: true });
 
     expect([...exported.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -110,7 +111,7 @@ describe('CSV export', () => {
 describe('JSON and NDJSON export', () => {
   it('hold the same rows with real types, one array or one object per line', async () => {
     const { store, dir } = seededStore();
-    const rows = readDbRows(store.file);
+    const rows = readStoredFeedback(store.file);
     const expected = rows.map((row) => expectedJson(row, allTopics(rows)));
     const json = await exportInto(dir, store, { format: 'json' });
     const ndjson = await exportInto(dir, store, { format: 'ndjson' });
@@ -156,7 +157,7 @@ describe('choosing rows', () => {
     const { store, dir } = seededStore();
     const total = store.countTotal();
     expect((await exportInto(dir, store, { format: 'csv', onlyUnexported: true }, 'first.csv')).rows).toBe(total);
-    expect(readDbRows(store.file).every((row) => row.exported_at === '2026-11-29T12:00:00.000Z')).toBe(true);
+    expect(readStoredFeedback(store.file).every((row) => row.exported_at === '2026-11-29T12:00:00.000Z')).toBe(true);
     const fresh = [validSubmission(), validSubmission()];
     for (const submission of fresh) store.submit(submission);
     const second = await exportInto(dir, store, { format: 'ndjson', onlyUnexported: true }, 'second.ndjson');
@@ -194,7 +195,7 @@ describe('files', () => {
   it('leave nothing behind and mark nothing when the file cannot be written', async () => {
     const { store, dir } = seededStore();
     await expect(exportInto(join(dir, 'no-such-folder'), store, { format: 'csv' })).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(readDbRows(store.file).every((row) => row.exported_at === null)).toBe(true);
+    expect(readStoredFeedback(store.file).every((row) => row.exported_at === null)).toBe(true);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     store.close();
   });

@@ -4,27 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
-import type { FeedbackRow } from '../../../electron/node/storage/feedback-rows.js';
 import type { FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
 
 export const EXPORT_CLOCK = () => new Date('2026-11-29T12:00:00.000Z');
-
-/** A row as SQLite holds it, read with a second connection: what the export must reproduce. */
-export type DbRow = Omit<FeedbackRow, 'topics'> & { topics: Record<string, boolean> };
-
-export function readDbRows(file: string): DbRow[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db.prepare('SELECT * FROM feedback ORDER BY seq').all() as Omit<DbRow, 'topics'>[];
-    const topics = db.prepare('SELECT topic_id, helpful FROM feedback_topics WHERE feedback_id = ?');
-    return rows.map((row) => ({
-      ...row,
-      topics: Object.fromEntries((topics.all(row.id) as { topic_id: string; helpful: number }[]).map((t) => [t.topic_id, t.helpful === 1])),
-    }));
-  } finally {
-    db.close();
-  }
-}
 
 /** Inserts feedback exactly as given, without the store's checks, trimming and scrubbing. */
 export function insertRaw(file: string, rows: { id: string; createdAt: string; comment: string | null }[]): void {
