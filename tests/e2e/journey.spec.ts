@@ -5,9 +5,9 @@
  * Journey: welcome → Start → the optional worry question → topics 1…N → "In summary" → feedback.
  * (The feedback questions have their own tests; here the patient skips the worry question.)
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
-import { beginTopics, expect, expectTopic, expectWelcome, expectWorryQuestion, openTopic, settle, t, test, ui, type PackYaml } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expectNoA11yViolations } from './a11y.js';
+import { beginTopics, expect, expectTopic, expectWelcome, expectWorryQuestion, openTopic, t, test, ui, type PackYaml } from './fixtures';
 
 test.describe('walk-through', () => {
   test('a patient taps Start, reads every topic, the table and the FAQ, finishes and returns to the start', async ({ kiosk: page, content }) => {
@@ -284,80 +284,55 @@ test.describe('text size', () => {
 });
 
 test.describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA)', () => {
-  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-  /**
-   * Violations reported to the lead and not yet fixed, by rule and element. They are tolerated
-   * loudly: each one found is printed and annotated on the test (see the HTML report), anything
-   * else fails, and an entry that stops occurring fails too, so this list only ever shrinks.
-   */
-  async function expectNoViolations(page: Page, testInfo: TestInfo): Promise<void> {
-    await settle(page);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    await testInfo.attach('axe-results.json', { body: JSON.stringify(results, null, 2), contentType: 'application/json' });
-    const found = results.violations.flatMap((violation) =>
-      violation.nodes.map((node) => ({
-        rule: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        target: node.target.join(' '),
-        summary: node.failureSummary,
-      })),
-    );
-    expect(found, 'axe-core violations').toEqual([]);
-    // Guard against a vacuous pass: axe must actually have checked the page.
-    expect(results.passes.length).toBeGreaterThan(0);
-  }
-
-  test('welcome screen', async ({ kiosk: page }, testInfo) => {
-    await expectNoViolations(page, testInfo);
+  test('welcome screen', async ({ kiosk: page }) => {
+    await expectNoA11yViolations(page);
   });
 
-  test('the worry question', async ({ kiosk: page }, testInfo) => {
+  test('the worry question', async ({ kiosk: page }) => {
     await ui.start(page).click();
     await expectWorryQuestion(page);
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
-  test('a text topic', async ({ kiosk: page, content }, testInfo) => {
+  test('a text topic', async ({ kiosk: page, content }) => {
     await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'section'));
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
-  test('the comparison table', async ({ kiosk: page, content }, testInfo) => {
+  test('the comparison table', async ({ kiosk: page, content }) => {
     await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'comparison'));
     await expect(page.getByRole('table')).toBeVisible();
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
-  test('the FAQ with its answers open', async ({ kiosk: page, content }, testInfo) => {
+  test('the FAQ with its answers open', async ({ kiosk: page, content }) => {
     await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'faq'));
     for (const item of content.pack.faq.items) await page.getByRole('button', { name: item.question, exact: true }).click();
     await expect(page.getByText(content.pack.faq.items.at(-1)!.answer, { exact: true })).toBeVisible();
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
-  test('the closing screen', async ({ kiosk: page, content }, testInfo) => {
+  test('the closing screen', async ({ kiosk: page, content }) => {
     await openTopic(page, content.topics, content.topics.length - 1);
     await ui.finish(page).click();
     await expect(ui.heading(page)).toHaveText(content.pack.closing.title);
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
-  test('the jump list dialog', async ({ kiosk: page, content }, testInfo) => {
+  test('the jump list dialog', async ({ kiosk: page, content }) => {
     await openTopic(page, content.topics, 1);
     await ui.allTopics(page).click();
     await expect(ui.topicList(page)).toBeVisible();
-    await expectNoViolations(page, testInfo);
+    await expectNoA11yViolations(page);
   });
 
   test.describe('portrait', () => {
     test.use({ viewport: { width: 1080, height: 1920 } });
 
-    test('the comparison as cards', async ({ kiosk: page, content }, testInfo) => {
+    test('the comparison as cards', async ({ kiosk: page, content }) => {
       await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'comparison'));
       await expect(page.getByRole('list', { name: t('comparison.cardsLabel') })).toBeVisible();
-      await expectNoViolations(page, testInfo);
+      await expectNoA11yViolations(page);
     });
   });
 });
