@@ -4,7 +4,7 @@
  * Transports stay thin: they only move bytes and map the result to their own wire.
  */
 import * as v from 'valibot';
-import { firstFieldError } from '../validation.js';
+import { describeFieldError, firstFieldError } from '../validation.js';
 import { inputSchemas, type KioskApi } from './contract.js';
 import { ApiError, type ApiResult } from './errors.js';
 import { API_METHODS, type ApiMethod } from './methods.js';
@@ -22,8 +22,8 @@ export async function dispatch(api: KioskApi, method: string, rawInput: unknown,
   if (!isApiMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown API method "${method}"` } };
   const parsed = v.safeParse(inputSchemas[method], rawInput);
   if (!parsed.success) {
-    const { field, message } = firstFieldError(parsed.issues);
-    return { ok: false, error: { code: 'invalid_input', message: field ? `${field}: ${message}` : message, field } };
+    const fieldError = firstFieldError(parsed.issues);
+    return { ok: false, error: { code: 'invalid_input', message: describeFieldError(fieldError), field: fieldError.field } };
   }
   try {
     // The schema map and the interface share their keys, so this call is typed per method.

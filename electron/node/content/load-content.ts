@@ -16,7 +16,7 @@ export class ContentError extends Error {
     readonly field: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${field ? `${field}: ` : ''}${reason}`);
+    super(`${file}: ${describeFieldError({ field, message: reason })}`);
     this.name = 'ContentError';
   }
 }
@@ -55,4 +55,3 @@ export function personalisePack(pack: ContentPack, clinicName: string): ContentP
   ) as ContentPack;
 }
 
-export { describeFieldError };

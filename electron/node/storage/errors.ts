@@ -2,6 +2,7 @@
  * The storage layer's errors. Callers need to tell "the disk let us down" (answer `unavailable`,
  * show the patient a calm message, keep running) from bad input and from bugs.
  */
+import { describeFieldError } from '../../common/validation.js';
 
 export type StorageFailureReason = 'disk_full' | 'read_only' | 'locked' | 'corrupt' | 'io';
 
@@ -22,7 +23,7 @@ export class InvalidFeedbackError extends Error {
     readonly field: string,
     message: string,
   ) {
-    super(field ? `${field}: ${message}` : message);
+    super(describeFieldError({ field, message }));
     this.name = 'InvalidFeedbackError';
   }
 }
