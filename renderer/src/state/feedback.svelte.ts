@@ -20,8 +20,8 @@ export class FeedbackDraft {
 
   /** Whether the patient answered anything at all. */
   get hasAnswers(): boolean {
-    const s = this.toSubmission('en', '0.0.0');
-    return [s.worryBefore, s.worryAfter, s.overallHelpfulness, s.answeredQuestions, s.comment].some((a) => a !== null) || Object.keys(s.topicHelpful).length > 0;
+    const { topicHelpful, ...single } = this.#answers();
+    return Object.values(single).some((answer) => answer !== null) || Object.keys(topicHelpful).length > 0;
   }
 
   setTopicHelpful(topicId: string, helpful: boolean): void {
@@ -29,11 +29,13 @@ export class FeedbackDraft {
   }
 
   toSubmission(locale: string, contentVersion: string): FeedbackSubmissionInput {
+    return { id: this.id, locale, contentVersion, ...this.#answers() };
+  }
+
+  /** The answers as they are sent: skipped ones as null, a blank comment as none. */
+  #answers() {
     const comment = this.comment.trim();
     return {
-      id: this.id,
-      locale,
-      contentVersion,
       worryBefore: this.worryBefore,
       worryAfter: this.worryAfter,
       topicHelpful: $state.snapshot(this.topicHelpful),
