@@ -33,11 +33,11 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
     const [ticket = '', name = '', ...rest] = request.url!.slice(DOWNLOAD_PREFIX.length).split('?')[0]!.split('/');
     const fileName = safeDecode(name);
     const grant = rest.length === 0 && fileName !== null ? tickets.redeem(ticket, fileName) : null;
-    if (!grant) {
-      logger.warn({ event: 'download', outcome: 'refused' }, 'download link unknown, used or expired');
+    const size = grant && (await sizeOf(grant.file));
+    if (!grant || size === null) {
+      logger.warn({ event: 'download', outcome: grant ? 'file-missing' : 'refused' }, 'download link unknown, used or expired, or its file is gone');
       return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('This download link has expired or was already used.');
     }
-    const { size } = await stat(grant.file);
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(grant.fileName)] ?? 'application/octet-stream',
       'content-length': size,
@@ -54,6 +54,15 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
       await rm(grant.file, { force: true });
     }
   };
+}
+
+/** The staged file's size, or null when it is gone (removed by hand, or by another kiosk process). */
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return null;
+  }
 }
 
 function safeDecode(text: string): string | null {

@@ -9,6 +9,7 @@ import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../common/api/errors.js';
 import type { Logger } from '../node/log/logger.js';
+import { RefusalLog } from './refusal-log.js';
 
 export const API_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-kiosk-token';
@@ -23,38 +24,59 @@ export interface ApiHandlerOptions {
   logger: Logger;
 }
 
+/** A body past the cap is read and thrown away up to this much, so the client hears our 413. */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
 class RequestRejected extends Error {
-  constructor(readonly body: ApiErrorBody) {
+  constructor(
+    readonly body: ApiErrorBody,
+    /** An HTTP status more precise than the code's, e.g. 413. */
+    readonly status?: number,
+  ) {
     super(body.message);
   }
 }
 
-const reject = (code: ApiErrorBody['code'], message: string): never => {
-  throw new RequestRejected({ code, message });
+const reject = (code: ApiErrorBody['code'], message: string, status?: number): never => {
+  throw new RequestRejected({ code, message }, status);
 };
+
+const tooLarge = (): never => reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`, 413);
 
 export function createApiHandler({ api, token, allowedHosts, logger }: ApiHandlerOptions) {
   const expectedToken = Buffer.from(token);
+  const refusals = new RefusalLog(logger);
 
   return async function handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const method = decodeURIComponent(request.url!.slice(API_PREFIX.length).split('?')[0]!);
+    const method = safeDecode(request.url!.slice(API_PREFIX.length).split('?')[0]!);
     let result: ApiResult<unknown>;
+    let status: number | undefined;
     try {
+      if (method === null) reject('invalid_input', 'the method name is not valid percent-encoding');
       if (!allowedHosts().includes(request.headers.host ?? '')) reject('unauthorized', 'this address is not served');
       if (!tokenMatches(request.headers[TOKEN_HEADER], expectedToken)) reject('unauthorized', 'missing or wrong API token');
       if (request.method !== 'POST') reject('invalid_input', 'API calls must use POST');
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) reject('invalid_input', 'the body must be application/json');
       const input = parseJson(await readBody(request));
-      result = await dispatch(api, method, input, {
+      result = await dispatch(api, method!, input, {
         onInternalError: (name, error) => logger.error({ err: error, method: name }, 'API call failed'),
       });
     } catch (error) {
       if (!(error instanceof RequestRejected)) throw error;
       result = { ok: false, error: error.body };
+      status = error.status;
     }
-    if (!result.ok) logger.warn({ method, code: result.error.code, message: result.error.message }, 'API call refused');
-    sendJson(response, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+    if (!result.ok) refusals.record(method, result.error);
+    sendJson(response, result.ok ? 200 : (status ?? HTTP_STATUS[result.error.code]), result);
   };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function tokenMatches(header: string | string[] | undefined, expected: Buffer): boolean {
@@ -63,24 +85,51 @@ function tokenMatches(header: string | string[] | undefined, expected: Buffer): 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * Reads the body, up to the cap. A larger one is drained (read and dropped, within a bound) before
+ * the 413 goes out: closing a socket that still has unread bytes makes the OS send a reset, which
+ * can wipe our answer before the client reads it, notably with `Connection: close`.
+ */
 async function readBody(request: IncomingMessage): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    request.resume();
-    reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    await drain(request);
+    tooLarge();
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
+  let over = false;
+  await drain(request, (chunk) => {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
+    over ||= size > MAX_BODY_BYTES;
+    if (!over) chunks.push(chunk);
+  });
+  if (over) tooLarge();
+  if (!request.complete) reject('invalid_input', 'the body was cut off');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     return reject('invalid_input', 'the body is not valid UTF-8');
   }
+}
+
+/** Reads the request to its end (or MAX_DRAINED_BYTES), passing each chunk to `take`. */
+function drain(request: IncomingMessage, take: (chunk: Buffer) => void = () => {}): Promise<void> {
+  return new Promise((resolve) => {
+    if (request.readableEnded) return resolve();
+    let seen = 0;
+    // A client that goes away mid-body ends the read too; `complete` then tells.
+    const finish = () => {
+      request.off('data', onData).off('end', finish).off('error', finish).off('close', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      take(chunk);
+      // Far past the cap the client is not a kiosk page: answer now and let the socket go.
+      if (seen > MAX_DRAINED_BYTES) finish();
+    };
+    request.on('data', onData).once('end', finish).once('error', finish).once('close', finish);
+  });
 }
 
 function parseJson(text: string): unknown {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openKioskWindow, findChromium, hasDisplay } from '../browser-shell/open-window.js';
 import { startBrowserShell } from '../browser-shell/server.js';
 import { startKioskCore } from '../node/kiosk-core.js';
-import { createLogger } from '../node/log/logger.js';
+import { createKioskLog } from '../node/log/logger.js';
 import { appRoot, rendererDir, resolveDataDir } from '../node/paths.js';
 import { findElectronBinary } from './electron-binary.js';
 
@@ -19,7 +19,7 @@ interface CommonOptions {
  */
 async function bringUpBrowserShell({ port, dataDir: explicitDir }: CommonOptions) {
   const dataDir = resolveDataDir(explicitDir);
-  const logger = createLogger(dataDir);
+  const { logger, file: logFile } = createKioskLog(dataDir);
   // The core needs `quit` before the server (and so `stop`) exists; it is called only later.
   let quit: () => void = () => void stop().then(() => process.exit(0));
   const core = startKioskCore({ dataDir, logger, shell: { servesDownloads: true, quit: () => quit() } });
@@ -28,7 +28,7 @@ async function bringUpBrowserShell({ port, dataDir: explicitDir }: CommonOptions
   const stop = async () => {
     await shell.close();
     core.close();
-    logger.flush();
+    await logFile.close();
   };
   const onQuit = (handler: () => void) => {
     quit = handler;

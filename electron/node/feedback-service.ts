@@ -19,6 +19,8 @@ export interface FeedbackServiceOptions {
   settings: KioskSettings;
   logger: Logger;
   incidents: IncidentLog;
+  /** Disk space the database leaves free (config `diskHeadroomMegabytes`). */
+  diskHeadroomBytes?: number;
   now?: () => Date;
 }
 
@@ -70,9 +72,9 @@ export class FeedbackService {
   }
 
   #open(): FeedbackStore | null {
-    const { dataDir, settings, logger, incidents, now } = this.options;
+    const { dataDir, settings, logger, incidents, diskHeadroomBytes, now } = this.options;
     try {
-      const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger, now });
+      const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger, diskHeadroomBytes, now });
       incidents.attach((incident) => store.recordIncident(incident));
       return store;
     } catch (error) {

@@ -4,7 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Bootstrap, KioskApi } from '../common/api/contract.js';
+import { ApiError } from '../common/api/errors.js';
 import type { KioskConfig } from '../common/config/schema.js';
+import { packMismatch } from '../common/feedback/matches-pack.js';
+import { describeFieldError } from '../common/validation.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
 import { chooseContentPack } from './content/choose-content.js';
 import { personalisePack } from './content/load-content.js';
@@ -45,8 +48,13 @@ export interface KioskCore {
 }
 
 export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
-  mkdirSync(dataDir, { recursive: true });
   const incidents = new IncidentLog();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    // A read-only or full disk: the kiosk still shows its content; saving fails calmly later.
+    logger.error({ err: error, dataDir }, 'the data folder cannot be created');
+  }
 
   const loaded = loadConfig(configFilePath(dataDir, env));
   if (loaded.error) {
@@ -70,7 +78,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
 
   const clinic: Bootstrap['clinic'] = { name: config.clinic.name, accentColor: config.clinic.accentColor, logoDataUrl };
   const settings = new KioskSettings(config, logger);
-  const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
+  const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
   const staffApi = createStaffApi({
     feedback,
@@ -92,6 +100,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
       return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
     },
     async submitFeedback(submission) {
+      const mismatch = packMismatch(submission, content);
+      if (mismatch) throw new ApiError('invalid_input', describeFieldError(mismatch), mismatch.field);
       return feedback.submit(submission);
     },
     ...staffApi,

@@ -1,6 +1,7 @@
 /** The error half of the API contract: every transport reports failures in this one shape. */
 
-export const API_ERROR_CODES = ['invalid_input', 'unauthorized', 'not_found', 'unavailable', 'internal'] as const;
+/** `unauthorized`: who is calling is unknown (no token, no session); `forbidden`: known, but not allowed. */
+export const API_ERROR_CODES = ['invalid_input', 'unauthorized', 'forbidden', 'not_found', 'unavailable', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiErrorBody {
@@ -32,6 +33,7 @@ export class ApiError extends Error {
 export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   unavailable: 503,
   internal: 500,

@@ -37,6 +37,11 @@ export const KioskConfigSchema = v.strictObject({
   idleWarningSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 20),
   /** Keep an unfinished feedback, marked partial, when a session ends early. Off: it is discarded. Also an admin setting. */
   keepPartialFeedback: v.optional(v.boolean(), false),
+  /**
+   * Disk space, in MiB, the feedback database leaves free for the system, the log and exports. A
+   * save that would eat into it fails as "could not be saved", while the content keeps showing.
+   */
+  diskHeadroomMegabytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(102_400)), 100),
   /** A content pack file to use instead of the bundled one, relative to the config file. */
   contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
 });

@@ -66,7 +66,8 @@ export type ContentPack = v.InferOutput<typeof ContentPackSchema>;
 export type Section = ContentPack['sections'][number];
 export type PointTone = (typeof POINT_TONES)[number];
 
-function topicIds(pack: { sections: { id: string }[] }): string[] {
+/** Every topic the pack defines, the ids a journey and a feedback's `topicHelpful` may use. */
+export function topicIds(pack: { sections: { id: string }[] }): string[] {
   return [...FIXED_TOPIC_IDS, ...pack.sections.map((s) => s.id)];
 }
 

@@ -33,6 +33,12 @@ const topicId = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'topic ids are lowercase slugs like "safety-protocol"'),
 );
 
+/**
+ * Keys valibot's record skips without a word (they could reach an object's prototype). A map
+ * holding one is refused, like any other bad key, instead of being stored without it.
+ */
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
 // Free text from a touchscreen never needs control characters or broken surrogate pairs.
 const comment = v.nullable(
   v.pipe(
@@ -52,6 +58,7 @@ export const FeedbackSubmissionSchema = v.strictObject(
     topicHelpful: v.pipe(
       // valibot's record would take an array as an object keyed "0", "1", …; refuse it first.
       v.custom<Record<string, boolean>>(isPlainObject, 'must map topic ids to true or false'),
+      v.check((map) => !Object.keys(map).some((key) => UNSAFE_KEYS.includes(key)), `topic ids may not be ${UNSAFE_KEYS.map((key) => `"${key}"`).join(', ')}`),
       v.record(topicId, v.boolean('must be true or false')),
       v.maxEntries(MAX_TOPIC_ANSWERS, `holds at most ${MAX_TOPIC_ANSWERS} topics`),
     ),

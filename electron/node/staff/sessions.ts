@@ -57,6 +57,6 @@ export class StaffSessions {
 /** Admin may do all that staff may; staff may not do admin things. */
 export function requireRole(session: StaffSession | undefined, needed: StaffRole): StaffSession {
   if (!session) throw new ApiError('unauthorized', 'the staff session has ended; enter the PIN again');
-  if (needed === 'admin' && session.role !== 'admin') throw new ApiError('unauthorized', 'this needs the admin PIN');
+  if (needed === 'admin' && session.role !== 'admin') throw new ApiError('forbidden', 'this needs the admin PIN');
   return session;
 }

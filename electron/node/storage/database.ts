@@ -3,7 +3,7 @@
  * cut, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
  * still recover rows from it.
  */
-import { accessSync, constants, existsSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { asStorageError, storageFailureReason } from './errors.js';
@@ -16,8 +16,6 @@ export interface StorageLogger {
 
 export interface OpenDatabaseOptions {
   busyTimeoutMs: number;
-  /** Caps the file's size; a write past it fails like a full disk. Keeps room for the OS. */
-  maxBytes?: number;
   logger: StorageLogger;
   now: () => Date;
 }
@@ -85,7 +83,7 @@ function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' 
   }
 }
 
-function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
+function connect(file: string, { busyTimeoutMs, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
   const db = new Database(file);
   try {
     // First, so every later statement waits for a briefly locked file instead of failing.
@@ -95,10 +93,6 @@ function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabase
     if (mode !== 'wal') logger.warn({ file, mode }, 'could not switch the feedback database to WAL mode');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (maxBytes !== undefined) {
-      const pageSize = db.pragma('page_size', { simple: true }) as number;
-      db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
-    }
     const damage = quickCheck ? damageIn(db) : null;
     if (damage) throw damage;
     return db;
@@ -106,6 +100,30 @@ function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabase
     db.close();
     throw storageFailureReason(error) === 'corrupt' ? damaged(error) : error;
   }
+}
+
+export interface SizeCap {
+  /** A fixed cap on the file's size. */
+  maxBytes?: number;
+  /** Free space on `dir`'s disk that the file must not grow into. */
+  headroom?: number;
+  dir: string;
+}
+
+/**
+ * Sets `max_page_count` so the file stays under both caps; a write past it fails as SQLITE_FULL,
+ * like a full disk, and is rolled back whole. SQLite never lowers the cap below the pages in use,
+ * so a file already past it still answers reads and reuses its free pages.
+ */
+export function capDatabaseSize(db: Database.Database, { maxBytes, headroom, dir }: SizeCap): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const caps = maxBytes === undefined ? [] : [maxBytes];
+  if (headroom !== undefined) {
+    const { bavail, bsize } = statfsSync(dir);
+    const inUse = (db.pragma('page_count', { simple: true }) as number) * pageSize;
+    caps.push(inUse + bavail * bsize - headroom);
+  }
+  if (caps.length > 0) db.pragma(`max_page_count = ${Math.max(1, Math.floor(Math.min(...caps) / pageSize))}`);
 }
 
 function damageIn(db: Database.Database): DamagedDatabaseError | null {

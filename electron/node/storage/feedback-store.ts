@@ -13,7 +13,7 @@ import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../co
 import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
 import { firstFieldError } from '../../common/validation.js';
-import { openDatabase, type StorageLogger } from './database.js';
+import { capDatabaseSize, openDatabase, type StorageLogger } from './database.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
 import { guardStorage, InvalidFeedbackError } from './errors.js';
 import {
@@ -46,6 +46,11 @@ export interface OpenFeedbackStoreOptions {
   busyTimeoutMs?: number;
   /** Caps the database file's size; beyond it a submit fails as `disk_full`. */
   maxDatabaseBytes?: number;
+  /**
+   * Free disk space the database must leave alone: before each submit the cap is lowered to what
+   * fits above it, so a filling disk fails a save cleanly long before the system runs out.
+   */
+  diskHeadroomBytes?: number;
 }
 
 export interface SubmitResult {
@@ -107,14 +112,15 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
   guardStorage(() => mkdirSync(options.dataDir, { recursive: true }));
   const { db, quarantine } = openDatabase(file, {
     busyTimeoutMs: options.busyTimeoutMs ?? 2000,
-    maxBytes: options.maxDatabaseBytes,
     logger,
     now,
   });
+  const capSize = () => capDatabaseSize(db, { maxBytes: options.maxDatabaseBytes, headroom: options.diskHeadroomBytes, dir: options.dataDir });
 
   let sql: Statements;
   try {
     guardStorage(() => migrate(db));
+    guardStorage(capSize);
     sql = guardStorage(() => prepareStatements(db));
   } catch (error) {
     db.close();
@@ -135,7 +141,10 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       const createdAt = (submitOptions.now ?? now()).toISOString();
       const params = toInsertParams(submission, comment, submitOptions.kioskId ?? options.kioskId, createdAt);
       try {
-        const inserted = guardStorage(() => sql.insertAll(params, Object.entries(submission.topicHelpful)));
+        const inserted = guardStorage(() => {
+          capSize();
+          return sql.insertAll(params, Object.entries(submission.topicHelpful));
+        });
         return { stored: true, duplicate: !inserted };
       } catch (error) {
         // The id only: it links to nothing about the patient, and helps match the renderer's report.

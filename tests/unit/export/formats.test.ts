@@ -72,8 +72,8 @@ describe('CSV export', () => {
 
     expect([...exported.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const topicIds = allTopics(rows);
-    expect(topicIds).toEqual(['faq', 'safety-protocol', 'summary']);
-    const header = `id,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,topic_faq,topic_safety-protocol,topic_summary,comment,partial`;
+    expect(topicIds).toEqual(['faq', 'safety', 'summary']);
+    const header = `id,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,topic_faq,topic_safety,topic_summary,comment,partial`;
     expect(exported.text.slice(1).startsWith(`${header}\r\n`)).toBe(true);
     expect(exported.text.endsWith('\r\n')).toBe(true);
     // Every line break outside a quoted cell is CRLF.

@@ -24,7 +24,7 @@ describe('staff sessions and roles', () => {
     const { client, core, close } = startTestCore(tempDir(), { shell });
     const { staff } = await sessionsFor(client);
     for (const [method, call] of Object.entries(adminCalls(client, staff))) {
-      await expect(call(), method).rejects.toMatchObject({ code: 'unauthorized', message: 'this needs the admin PIN' });
+      await expect(call(), method).rejects.toMatchObject({ code: 'forbidden', message: 'this needs the admin PIN' });
     }
     expect(await client.getStaffStatus({ session: staff })).toMatchObject({ role: 'staff' });
     expect(shell.quits).toBe(0);

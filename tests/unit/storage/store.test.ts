@@ -22,7 +22,7 @@ describe('feedback store', () => {
       locale: 'en',
       worryBefore: 4,
       worryAfter: 2,
-      topicHelpful: { summary: true, 'safety-protocol': false },
+      topicHelpful: { summary: true, safety: false },
       overallHelpfulness: 5,
       answeredQuestions: 'partly',
       comment: 'Clear and calm, thank you.',
