@@ -89,13 +89,13 @@ test.describe('API guards', () => {
     expect(body.error.message).toMatch(/UTF-8/);
   });
 
-  test('an oversized body (> 64 KiB) → 400 invalid_input', async ({ request, server }) => {
+  test('an oversized body (> 64 KiB) → 413 invalid_input', async ({ request, server }) => {
     const big = Buffer.from(JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES + 1024) }));
     const response = await request.post(new URL('api/getBootstrap', server.origin).href, {
       headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
       data: big,
     });
-    const body = await expectFailure(response, 400, 'invalid_input');
+    const body = await expectFailure(response, 413, 'invalid_input');
     expect(body.error.message).toMatch(/larger than/);
   });
 

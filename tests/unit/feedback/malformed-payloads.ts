@@ -58,6 +58,11 @@ export function malformedPayloads(): MalformedCase[] {
   }
   // A JSON body can carry "__proto__" as a plain key; it must not slip past as a prototype.
   cases.push({ name: 'unknown field __proto__', payload: JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(baseSubmission()).slice(1)}`), field: null });
+  // Keys valibot's record would drop without a word; the map must be refused, not stored without them.
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    const payload = { ...baseSubmission(), topicHelpful: JSON.parse(`{"summary":true,${JSON.stringify(key)}:true}`) };
+    cases.push({ name: `topicHelpful key ${key}`, payload, field: 'topicHelpful' });
+  }
   cases.push(...combinations(80));
   return cases;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startBrowserShell, type BrowserShell } from '../../../electron/browser-shell/server.js';
 import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
 import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
-import { silentLogger } from '../../../electron/node/log/logger.js';
+import { silentLogger, type Logger } from '../../../electron/node/log/logger.js';
 import { rendererDir } from '../../../electron/node/paths.js';
 import type { TestClock } from '../fixtures/clock.js';
 import { testShell, type TestShell } from '../fixtures/shell.js';
@@ -23,11 +23,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TestClock } = {}): Promise<TestServer> {
+export async function startTestServer(options: { clock?: TestClock; logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
-  const core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: capabilities, now: options.clock?.now });
-  const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0, downloads: core.downloads });
+  const logger = options.logger ?? silentLogger();
+  const core = startKioskCore({ dataDir, logger, env: {}, shell: capabilities, now: options.clock?.now });
+  const shell = await startBrowserShell({ api: core.api, rendererDir, logger, port: 0, downloads: core.downloads });
   const post: TestServer['post'] = async (method, body, headers = {}) => {
     const response = await fetch(new URL(`/api/${method}`, shell.origin), {
       method: 'POST',

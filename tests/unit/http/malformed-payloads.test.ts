@@ -16,6 +16,8 @@ interface HttpCase {
   body: string | Uint8Array<ArrayBuffer>;
   /** The field the error must name (a prefix for nested paths); null when several are wrong or none applies. */
   field: string | null;
+  /** 400 unless said otherwise. */
+  status?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ function transportCases(): HttpCase[] {
   for (const bytes of [[0xff], [0xc3, 0x28], [0xe2, 0x82], [0xf0, 0x28, 0x8c, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
     cases.push({ name: `invalid UTF-8 ${bytes.map((b) => b.toString(16)).join(' ')}`, body: new Uint8Array([...prefix, ...bytes, 0x22, 0x7d]), field: null });
   }
-  cases.push({ name: 'a body over the cap', body: JSON.stringify(validSubmission({ comment: 'a'.repeat(MAX_BODY_BYTES) })), field: null });
+  cases.push({ name: 'a body over the cap', body: JSON.stringify(validSubmission({ comment: 'a'.repeat(MAX_BODY_BYTES) })), field: null, status: 413 });
   return cases;
 }
 
@@ -50,9 +52,9 @@ describe('the HTTP transport refuses malformed feedback', () => {
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
   });
 
-  it.each(cases)('$name → 400 invalid_input, field named, nothing stored', async ({ body, field }) => {
+  it.each(cases)('$name → 4xx invalid_input, field named, nothing stored', async ({ body, field, status: expected = 400 }) => {
     const { status, json } = await server.post('submitFeedback', body);
-    expect(status).toBe(400);
+    expect(status).toBe(expected);
     expect(json).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.any(String) } });
     if (field) expect(json.error.field.startsWith(field)).toBe(true);
   });
