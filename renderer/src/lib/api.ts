@@ -3,7 +3,7 @@
  * preload provides `window.kioskApi`; in the browser shell calls go over loopback HTTP with the
  * launch token that the shell put in the URL fragment (never sent to the server as part of the URL).
  */
-import { createApiClient, type ApiTransport } from '@common/api/client';
+import { callTimeoutMs, createApiClient, type ApiTransport } from '@common/api/client';
 import type { ApiResult } from '@common/api/errors';
 import { httpPath, type ApiMethod } from '@common/api/methods';
 
@@ -22,6 +22,8 @@ function httpTransport(token: string): ApiTransport {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
         body: JSON.stringify(input),
+        // The client gives up at the same deadline; this also lets go of the connection.
+        signal: AbortSignal.timeout(callTimeoutMs(method)),
       });
       return (await response.json()) as ApiResult<unknown>;
     } catch {
