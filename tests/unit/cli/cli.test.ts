@@ -1,28 +1,23 @@
 /**
- * The `clinic-kiosk` command as an operator runs it: compiled JavaScript in a child process, PINs
- * through a stdin pipe, files on disk. The Node side is compiled once with the project's own
- * tsconfig into a scratch folder under dist/ (so the package root and node_modules resolve as in
- * a real build); `serve` also needs the built renderer in dist/renderer, as the HTTP tests do.
+ * The `clinic-kiosk` command as an operator runs it (see compiled-cli.ts): compiled JavaScript in a
+ * child process, PINs through a stdin pipe, files on disk.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { sha256 } from '../export/helpers.js';
 import { useTempDirs } from '../storage/helpers.js';
+import { compileCli, startServe } from './compiled-cli.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const tempDir = useTempDirs('kiosk-cli-');
 let outDir: string;
 
 beforeAll(() => {
-  outDir = mkdtempSync(join(repo, 'dist', 'cli-test-'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
+  outDir = compileCli();
 }, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -148,27 +143,13 @@ describe('quitting the browser shell', () => {
   it('answers the admin, then closes the server and exits', async () => {
     const dataDir = tempDir();
     expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: `${ADMIN_PIN}\n` })).code).toBe(0);
-    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
-    const link = await new Promise<URL>((resolvePromise, reject) => {
-      let stdout = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        const match = /API token is in the link\): (\S+)/.exec(stdout);
-        if (match) resolvePromise(new URL(match[1]!));
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited early (${code})`)));
-    });
-    const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
-    const call = async (method: string, input: unknown) => {
-      const response = await fetch(new URL(`/api/${method}`, link.origin), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input) });
-      return response.json();
-    };
+    const serve = await startServe(outDir, dataDir);
+    const call = async (method: string, input: unknown) => (await serve.call(method, input)).json;
 
     const unlocked = await call('unlockStaff', { pin: ADMIN_PIN });
     expect(unlocked).toMatchObject({ ok: true, value: { outcome: 'unlocked', role: 'admin' } });
     expect(await call('quitKiosk', { session: unlocked.value.session })).toEqual({ ok: true, value: { done: true } });
-    expect(await exited).toBe(0);
-    await expect(fetch(link.origin)).rejects.toThrow();
+    expect(await serve.exited).toBe(0);
+    await expect(serve.call('getBootstrap', {})).rejects.toThrow();
   });
 });

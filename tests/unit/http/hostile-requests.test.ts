@@ -57,7 +57,7 @@ function hostileCases(): HostileCase[] {
   const json = JSON.stringify(validSubmission());
 
   for (const method of API_METHODS) {
-    for (const headers of [{}, { [TOKEN_HEADER]: '' }, { [TOKEN_HEADER]: 'wrong' }, { [TOKEN_HEADER]: `${token}x` }, { [TOKEN_HEADER]: token.slice(1) }, { [TOKEN_HEADER]: token.toUpperCase() }]) {
+    for (const headers of [{} as Record<string, string>, { [TOKEN_HEADER]: '' }, { [TOKEN_HEADER]: 'wrong' }, { [TOKEN_HEADER]: `${token}x` }, { [TOKEN_HEADER]: token.slice(1) }, { [TOKEN_HEADER]: token.toUpperCase() }]) {
       cases.push({ path: `/api/${method}`, headers, body: json });
     }
     cases.push({ path: `/api/${method}`, headers: { [TOKEN_HEADER]: token, host: 'evil.example:80' }, body: '{}' });

@@ -1,0 +1,54 @@
+/**
+ * The `clinic-kiosk` command as an operator runs it: the Node side compiled with the project's own
+ * tsconfig into a scratch folder under dist/ (so the package root and node_modules resolve as in a
+ * real build), run in a child process. `serve` also needs the built renderer in dist/renderer.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Compiles the Node side; returns the folder (remove it after). Takes a few seconds. */
+export function compileCli(): string {
+  const outDir = mkdtempSync(join(repo, 'dist', 'cli-test-'));
+  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
+  return outDir;
+}
+
+export interface ServeChild {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output: () => string;
+  exited: Promise<number | null>;
+  /** POSTs `input` to /api/<method> with this launch's token; status and parsed body. */
+  call(method: string, input: unknown): Promise<{ status: number; json: any }>;
+}
+
+/** Starts `clinic-kiosk serve --port 0` and waits for the link that carries the API token. */
+export async function startServe(outDir: string, dataDir: string): Promise<ServeChild> {
+  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<number | null>((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
+  const link = await new Promise<URL>((resolvePromise, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const match = /API token is in the link\): (\S+)/.exec(output);
+      if (match) resolvePromise(new URL(match[1]!));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited early (${code}):\n${output}`)));
+  });
+  const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
+  return {
+    child,
+    output: () => output,
+    exited,
+    async call(method, input) {
+      const response = await fetch(new URL(`/api/${method}`, link.origin), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input), signal: AbortSignal.timeout(10_000) });
+      return { status: response.status, json: await response.json() };
+    },
+  };
+}
