@@ -150,3 +150,29 @@ test.describe('a failed save', () => {
     expect(rows[0]!.worry_before).toBe(3);
   });
 });
+
+test('a save that gets no answer ends in the calm message, and a retry saves once', async ({ kiosk: page, content, server }) => {
+  const marker = uniqueMarker();
+  await page.clock.install();
+  await ui.start(page).click();
+  await ui.skip(page).click();
+  for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
+  await toFeedback(page);
+  for (let question = 0; question < 3; question++) await ui.skip(page).click();
+  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(marker);
+
+  // The kiosk takes the request and never answers, as a core stuck on a failing disk would.
+  let held = 0;
+  await page.route('**/api/submitFeedback', () => void held++);
+  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await expect(main(page).getByRole('button', { name: t('feedback.saving') })).toBeDisabled();
+  await expect.poll(() => held).toBe(1);
+  await page.clock.fastForward('00:16');
+  await expect(main(page).getByRole('alert')).toHaveText(t('feedback.failed'));
+  expect(storedFeedback(server.dataDir, 'comment = ?', marker)).toHaveLength(0);
+
+  await page.unroute('**/api/submitFeedback');
+  await main(page).getByRole('button', { name: t('feedback.retry') }).click();
+  await expect(ui.heading(page)).toHaveText(t('thanks.title'));
+  expect(storedFeedback(server.dataDir, 'comment = ?', marker)).toHaveLength(1);
+});
