@@ -6,6 +6,7 @@
  * old files (rotating-file-stream), and is readable by the kiosk's own user only.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 
 export interface LogFileOptions {
@@ -37,7 +38,7 @@ export class LogFile {
 
   constructor(options: LogFileOptions) {
     this.#options = { ...LOG_FILE_DEFAULTS, ...options };
-    this.path = `${this.#options.dir}/${this.#options.name}`;
+    this.path = join(this.#options.dir, this.#options.name);
     this.#open();
   }
 
