@@ -5,10 +5,9 @@
  * neither blocks nor kills it, and SIGTERM still stops it. Where no tmpfs can be mounted, these
  * skip with the reason; the database cap's own test (storage/disk-headroom.test.ts) runs anywhere.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import { validSubmission } from '../fixtures/feedback.js';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.js';
 import { compileCli, startServe, type ServeChild } from './compiled-cli.js';
@@ -31,7 +30,7 @@ afterEach(async () => {
   disk = undefined;
 });
 
-/** SIGTERM, then the exit code; null if the process was still running after `ms`. */
+/** SIGTERM, then the exit code; 'still running' if it had not exited after `ms`. */
 async function stopWithSigterm(running: ServeChild, ms = 10_000): Promise<number | null | 'still running'> {
   running.child.kill('SIGTERM');
   return Promise.race([running.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms).unref())]);
