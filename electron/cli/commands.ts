@@ -55,7 +55,7 @@ export async function runStart(options: CommonOptions & { shell: 'electron' | 'b
   const electron = findElectronBinary();
   if (options.shell !== 'browser' && electron.found) {
     process.stdout.write(`Starting the Electron shell (${electron.binary}).\n`);
-    const args = [join(appRoot, 'dist', 'electron', 'electron-main', 'main.js')];
+    const args = [join(appRoot, 'dist', 'electron', 'electron-main', 'main.cjs')];
     if (options.dataDir) args.push(`--data-dir=${options.dataDir}`);
     const child = spawn(electron.binary, args, { stdio: 'inherit' });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));

@@ -12,7 +12,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../electron/cli/electron-binary.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const mainScript = join(repoRoot, 'dist', 'electron', 'electron-main', 'main.js');
+const mainScript = join(repoRoot, 'dist', 'electron', 'electron-main', 'main.cjs');
 const lookup = findElectronBinary();
 
 test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => {

@@ -37,6 +37,8 @@ export const KioskConfigSchema = v.strictObject({
   idleWarningSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 20),
   /** Keep an unfinished feedback, marked partial, when a session ends early. Off: it is discarded. Also an admin setting. */
   keepPartialFeedback: v.optional(v.boolean(), false),
+  /** The Electron shell restarts itself every day at this local hour (0–23), when set: a quiet hour, e.g. 3. */
+  dailyRestartHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23))),
   /** A content pack file to use instead of the bundled one, relative to the config file. */
   contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
 });
