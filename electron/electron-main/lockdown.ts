@@ -1,30 +1,11 @@
 /**
- * What keeps a patient inside the kiosk page: the window's web preferences, and for every web
- * contents no new windows, no navigation away, no webviews, no context menu, no zoom, and no
+ * What keeps a patient inside the kiosk page (the window's own web preferences are in main.ts,
+ * written out where Electronegativity can read them): for every web contents no new windows, no navigation away, no webviews, no context menu, no zoom, and no
  * keyboard shortcut that reloads, closes, prints, zooms or opens devtools or a menu.
  * `--dev` (an explicit switch, never "unpackaged") keeps devtools and shortcuts for developers.
  */
-import type { Input, WebContents, WebPreferences } from 'electron';
+import type { Input, WebContents } from 'electron';
 import { APP_ORIGIN } from './ipc-handler.js';
-
-export function kioskWebPreferences(preload: string, dev: boolean): WebPreferences {
-  return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    // A middle click would open links in new windows.
-    disableBlinkFeatures: 'Auxclick',
-    devTools: dev,
-    preload,
-  };
-}
 
 /** With Ctrl (or Cmd) only text editing stays: select all, copy, cut, paste, undo, redo. */
 const EDITING_KEYS = new Set(['a', 'c', 'x', 'v', 'z', 'y']);

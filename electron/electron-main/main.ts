@@ -14,7 +14,7 @@ import { electronBindingFile, NATIVE_MODULE_EXIT_CODE, NativeModuleError, useSql
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { parseMainFlags, type MainFlags } from './flags.js';
 import { registerIpcTransport } from './ipc-transport.js';
-import { kioskWebPreferences, lockDownContents } from './lockdown.js';
+import { lockDownContents } from './lockdown.js';
 import { relaunchOnUncaughtException } from './relaunch.js';
 import { keepPageAlive } from './self-healing.js';
 import { electronShell } from './shell-capabilities.js';
@@ -73,7 +73,23 @@ function start(flags: MainFlags): void {
     autoHideMenuBar: true,
     backgroundColor: '#f7f3ee',
     show: false,
-    webPreferences: kioskWebPreferences(preloadFile, flags.dev),
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // A middle click would open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+      // Only with the explicit --dev switch, never merely because the app runs unpackaged.
+      devTools: flags.dev,
+      preload: preloadFile,
+    },
   });
   kioskWindow = window;
   window.once('ready-to-show', () => window.show());
