@@ -5,7 +5,7 @@
  * in a temp folder, the renderer files on disk. Timers are Vitest's fake clock, so back-offs are
  * checked to the millisecond without waiting.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -328,5 +328,23 @@ describe('self-healing', () => {
     vi.advanceTimersByTime(1);
     expect(callsOf(second.fake, 'relaunch')).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(first.dataDir, 'main-process-failures.json'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('restarts every day at the configured quiet hour, and not without one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date(2026, 0, 5, 2, 30)); // 02:30 local time
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-restart-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ dailyRestartHour: 3 }));
+    const { fake } = await launch({ dataDir });
+    vi.advanceTimersByTime(29 * 60_000);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(0);
+    vi.advanceTimersByTime(60_000);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(1);
+    expect(callsOf(fake, 'exit')).toEqual([{ target: 'app', method: 'exit', args: [0] }]);
+
+    const unset = await launch();
+    vi.advanceTimersByTime(48 * 3_600_000);
+    expect(callsOf(unset.fake, 'relaunch')).toHaveLength(0);
   });
 });
