@@ -22,9 +22,10 @@ export function electronShellReadiness(env: NodeJS.ProcessEnv = process.env): El
   return { ready: true, binary: lookup.binary };
 }
 
-function runElectron(binary: string, dataDir: string | undefined): Promise<number> {
+function runElectron(binary: string, dataDir: string | undefined, dev: boolean): Promise<number> {
   const args = [join(appRoot, 'dist', 'electron', 'electron-main', 'main.cjs')];
   if (dataDir) args.push(`--data-dir=${dataDir}`);
+  if (dev) args.push('--dev');
   const child = spawn(binary, args, { stdio: 'inherit' });
   return new Promise((resolve) => {
     child.once('error', () => resolve(1));
@@ -76,11 +77,11 @@ export async function runServe(options: CommonOptions): Promise<number> {
   return 0;
 }
 
-export async function runStart(options: CommonOptions & { shell: 'electron' | 'browser' | undefined }): Promise<number> {
+export async function runStart(options: CommonOptions & { shell: 'electron' | 'browser' | undefined; dev?: boolean }): Promise<number> {
   const electron = electronShellReadiness();
   if (options.shell !== 'browser' && electron.ready) {
     process.stdout.write(`Starting the Electron shell (${electron.binary}).\n`);
-    const code = await runElectron(electron.binary, options.dataDir);
+    const code = await runElectron(electron.binary, options.dataDir, options.dev ?? false);
     if (code !== NATIVE_MODULE_EXIT_CODE) return code;
     // The shell said why in one line already; the kiosk must still come up.
     if (options.shell === 'electron') return code;
