@@ -36,10 +36,16 @@ function run(flags: MainFlags): void {
     kioskWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(
-    () => start(flags),
-    (error: unknown) => fail(error),
-  );
+  // A failure while starting is thrown again outside the promise, so it is an uncaught exception:
+  // logged and relaunched with the back-off (relaunch.ts), not a silent rejection with no window.
+  app
+    .whenReady()
+    .then(() => start(flags))
+    .catch((error: unknown) =>
+      setImmediate(() => {
+        throw error;
+      }),
+    );
 }
 
 function start(flags: MainFlags): void {
@@ -113,11 +119,6 @@ function restartDailyAt(hour: number, logger: Logger): void {
     app.relaunch();
     app.exit(0);
   }, msUntilLocalHour(new Date(), hour)).unref();
-}
-
-function fail(error: unknown): void {
-  process.stderr.write(`${PRODUCT_NAME} could not start: ${String(error)}\n`);
-  app.exit(1);
 }
 
 const flags = parseMainFlags(process.argv);
