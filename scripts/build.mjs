@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
-const sources = ['electron', 'renderer', 'content', 'package.json', 'vite.config.ts', 'vite.preload.config.ts', 'svelte.config.js', 'tsconfig.node.json'];
+const sources = ['electron', 'renderer', 'content', 'package.json', 'vite.config.ts', 'vite.electron.config.ts', 'svelte.config.js', 'tsconfig.node.json'];
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -29,9 +29,9 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 console.log('Building the Node side (tsc) …');
 run(bin('tsc'), ['-p', 'tsconfig.node.json']);
-console.log('Building the renderer and the preload (Vite) …');
+console.log('Building the renderer, and the Electron main and preload bundles (Vite) …');
 run(bin('vite'), ['build', '--logLevel', 'warn']);
-run(bin('vite'), ['build', '--config', 'vite.preload.config.ts', '--logLevel', 'warn']);
+for (const mode of ['main', 'preload']) run(bin('vite'), ['build', '--config', 'vite.electron.config.ts', '--mode', mode, '--logLevel', 'warn']);
 console.log('Validating the bundled content pack …');
 run(process.execPath, [join(root, 'bin', 'clinic-kiosk.js'), 'validate-content']);
 writeFileSync(stamp, new Date().toISOString() + '\n');

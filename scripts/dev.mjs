@@ -15,8 +15,9 @@ const server = spawn(process.execPath, [join(root, 'bin', 'clinic-kiosk.js'), 's
 const lines = createInterface({ input: server.stdout });
 let origin = null;
 for await (const line of lines) {
-  origin ??= line.match(/^Kiosk ready at (\S+)/)?.[1] ?? null;
-  const token = line.match(/#token=(\S+)/)?.[1];
+  const ready = line.match(/^Kiosk ready at (\S+)/)?.[1];
+  origin ??= ready ? new URL(ready).origin : null;
+  const token = ready?.match(/#token=(\S+)/)?.[1];
   if (origin && token) {
     const vite = spawn(join(root, 'node_modules', '.bin', 'vite'), ['--port', '5173', '--strictPort'], {
       cwd: root,

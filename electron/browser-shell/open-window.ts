@@ -1,8 +1,8 @@
 /**
- * Opens the kiosk in a full-screen Chromium window (--kiosk --app) when a display and a Chromium
- * are present. Chromium gets its own profile in the data folder and no background network chatter.
+ * Finds Chromium and a display, and says how to start it for the kiosk: full screen (--kiosk
+ * --app), its own profile in the data folder, no background network chatter. The supervisor
+ * (chromium-supervisor.ts) starts it and keeps it up.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,8 +43,4 @@ export function chromiumArgs(url: string, dataDir: string, runningAsRoot: boolea
     // Chromium refuses to start as root with its sandbox on; a kiosk should not run as root at all.
     ...(runningAsRoot ? ['--no-sandbox'] : []),
   ];
-}
-
-export function openKioskWindow(chromium: string, url: string, dataDir: string): ChildProcess {
-  return spawn(chromium, chromiumArgs(url, dataDir, process.getuid?.() === 0), { stdio: 'ignore' });
 }

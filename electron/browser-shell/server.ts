@@ -7,23 +7,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { KioskApi } from '../common/api/contract.js';
+import { contentSecurityPolicy } from '../common/csp.js';
 import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
 import { API_PREFIX, createApiHandler, sendJson } from './http-transport.js';
 
-/** What the page may do: only its own scripts, styles and images (logos arrive as data: URLs). */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** What the page may do: the one policy of electron/common/csp.ts, with fetches to this server. */
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ connect: 'self' });
 
 export interface BrowserShellOptions {
   api: KioskApi;

@@ -34,6 +34,8 @@ Options:
   --data-dir DIR     Where the database, settings and logs live (env KIOSK_DATA_DIR;
                      default: the per-user app-data folder).
   --shell NAME       With start: force "electron" or "browser".
+  --dev              With start: the Electron shell keeps devtools and browser shortcuts and
+                     leaves kiosk mode (for developers; never on a clinic machine).
   -h, --help         Show this help.
 `;
 
@@ -50,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       since: { type: 'string' },
       until: { type: 'string' },
       unexported: { type: 'boolean', default: false },
+      dev: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       return runServe(common);
     case 'start':
       if (values.shell && values.shell !== 'electron' && values.shell !== 'browser') throw new UsageError('--shell must be "electron" or "browser"');
-      return runStart({ ...common, shell: values.shell as 'electron' | 'browser' | undefined });
+      return runStart({ ...common, shell: values.shell as 'electron' | 'browser' | undefined, dev: values.dev });
     case 'validate-content':
       return validateContent(rest[0] ?? bundledContentFile);
     case 'set-pin':

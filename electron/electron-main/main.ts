@@ -1,40 +1,80 @@
 /**
- * The Electron shell's main process: a hardened full-screen window on the shared kiosk core.
- * Everything the kiosk *does* lives in electron/node; this file only wires it to Electron.
+ * The Electron shell's main process: a locked-down, self-healing full-screen window on the shared
+ * kiosk core. Everything the kiosk *does* lives in electron/node; this file only wires it to
+ * Electron. Vite bundles it to dist/electron/electron-main/main.cjs (vite.electron.config.ts).
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startKioskCore } from '../node/kiosk-core.js';
-import { createLogger } from '../node/log/logger.js';
-import { rendererDir, resolveDataDir } from '../node/paths.js';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { createLogger, type Logger } from '../node/log/logger.js';
+import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node/paths.js';
+import { msUntilLocalHour } from '../node/quiet-hour.js';
+import { electronBindingFile, NATIVE_MODULE_EXIT_CODE, NativeModuleError, useSqliteBinding } from '../node/storage/native-binding.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { parseMainFlags, type MainFlags } from './flags.js';
 import { registerIpcTransport } from './ipc-transport.js';
+import { lockDownContents } from './lockdown.js';
+import { relaunchOnUncaughtException } from './relaunch.js';
+import { keepPageAlive } from './self-healing.js';
 import { electronShell } from './shell-capabilities.js';
 
-const preloadFile = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'electron-preload', 'preload.cjs');
-const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
-
-app.enableSandbox();
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+const preloadFile = join(__dirname, '..', 'electron-preload', 'preload.cjs');
 
 let kioskWindow: BrowserWindow | null = null;
 
-app.whenReady().then(() => {
-  const dataDir = resolveDataDir(dataDirFlag ?? process.env.KIOSK_DATA_DIR ?? app.getPath('userData'));
+function run(flags: MainFlags): void {
+  app.enableSandbox();
+  registerAppScheme();
+  // Without this the default menu's shortcuts (close, reload, zoom, full screen, quit) stay live.
+  Menu.setApplicationMenu(null);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, flags.dev));
+  app.on('second-instance', () => {
+    if (!kioskWindow || kioskWindow.isDestroyed()) return;
+    if (kioskWindow.isMinimized()) kioskWindow.restore();
+    kioskWindow.show();
+    kioskWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // A failure while starting is thrown again outside the promise, so it is an uncaught exception:
+  // logged and relaunched with the back-off (relaunch.ts), not a silent rejection with no window.
+  app
+    .whenReady()
+    .then(() => start(flags))
+    .catch((error: unknown) =>
+      setImmediate(() => {
+        throw error;
+      }),
+    );
+}
+
+function start(flags: MainFlags): void {
+  const dataDir = resolveDataDir(flags.dataDir ?? process.env.KIOSK_DATA_DIR ?? app.getPath('userData'));
   const logger = createLogger(dataDir);
+  relaunchOnUncaughtException(dataDir, logger);
+
+  const binding = electronBindingFile(appRoot);
+  try {
+    useSqliteBinding(existsSync(binding) ? binding : undefined);
+  } catch (error) {
+    if (!(error instanceof NativeModuleError)) throw error;
+    return cannotLoadSqlite(error, logger);
+  }
   const core = startKioskCore({ dataDir, logger, shell: electronShell(() => kioskWindow) });
+  app.on('before-quit', () => core.close());
 
   // The kiosk never needs the camera, notifications, geolocation or anything else a page may ask for.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, logger);
   registerIpcTransport(core.api, () => kioskWindow?.webContents, logger);
 
-  kioskWindow = new BrowserWindow({
-    kiosk: app.isPackaged,
+  powerSaveBlocker.start('prevent-display-sleep');
+  if (process.platform === 'win32' && app.isPackaged) app.setLoginItemSettings({ openAtLogin: true });
+  if (core.config.dailyRestartHour !== undefined) restartDailyAt(core.config.dailyRestartHour, logger);
+
+  const window = new BrowserWindow({
+    kiosk: !flags.dev,
     fullscreen: true,
     autoHideMenuBar: true,
     backgroundColor: '#f7f3ee',
@@ -44,27 +84,48 @@ app.whenReady().then(() => {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !app.isPackaged,
+      navigateOnDragDrop: false,
+      // A middle click would open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+      // Only with the explicit --dev switch, never merely because the app runs unpackaged.
+      devTools: flags.dev,
       preload: preloadFile,
     },
   });
-  kioskWindow.once('ready-to-show', () => kioskWindow?.show());
-  void kioskWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  kioskWindow = window;
+  window.once('ready-to-show', () => window.show());
+  keepPageAlive(window, logger).load();
+}
 
-  app.on('before-quit', () => core.close());
-});
+/** One clear line, then out: `clinic-kiosk start` sees the exit code and runs the browser shell. */
+function cannotLoadSqlite(error: NativeModuleError, logger: Logger): void {
+  const line = `${error.message}. Build it with "npm run rebuild:electron" (needs internet), or use the browser shell.`;
+  logger.fatal(line);
+  process.stderr.write(`${line}\n`);
+  // A packaged app has no browser shell to fall back to: say so on screen before leaving.
+  if (app.isPackaged) dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, `${line}\n\nPlease let the clinic's IT support know.`);
+  app.exit(NATIVE_MODULE_EXIT_CODE);
+}
 
-// No page of ours opens windows or navigates away; anything that tries is refused.
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+/** An optional fresh start every day at a quiet hour (config `dailyRestartHour`). */
+function restartDailyAt(hour: number, logger: Logger): void {
+  setTimeout(() => {
+    logger.info({ hour }, 'daily restart');
+    app.relaunch();
+    app.exit(0);
+  }, msUntilLocalHour(new Date(), hour)).unref();
+}
 
-app.on('window-all-closed', () => app.quit());
+const flags = parseMainFlags(process.argv);
+// Before ready: an unpackaged run is otherwise named "Electron", with its data in <appData>/Electron,
+// where `set-pin` and `export` would never look.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+// A second kiosk leaves at once; the first brings its window to the front (second-instance above).
+if (app.requestSingleInstanceLock()) run(flags);
+else app.exit(0);

@@ -244,11 +244,10 @@ export async function startKioskServer(dataDir: string): Promise<{ server: Kiosk
       child.off('error', onError);
     }
     function check() {
-      const ready = /^Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(output);
-      const link = /^Open the kiosk \(this launch's API token is in the link\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m.exec(output);
-      if (ready && link) {
+      const ready = /^Kiosk ready at ((http:\/\/127\.0\.0\.1:\d+\/)#token=\S+)$/m.exec(output);
+      if (ready) {
         cleanup();
-        resolve({ origin: ready[1]!, kioskUrl: link[1]! });
+        resolve({ origin: ready[2]!, kioskUrl: ready[1]! });
       }
     }
     child.stdout!.on('data', check);

@@ -42,6 +42,8 @@ export const KioskConfigSchema = v.strictObject({
    * save that would eat into it fails as "could not be saved", while the content keeps showing.
    */
   diskHeadroomMegabytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(102_400)), 100),
+  /** The Electron shell restarts itself every day at this local hour (0–23), when set: a quiet hour, e.g. 3. */
+  dailyRestartHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23))),
   /** A content pack file to use instead of the bundled one, relative to the config file. */
   contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
 });

@@ -7,6 +7,7 @@ import { accessSync, constants, existsSync, renameSync, statfsSync } from 'node:
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { asStorageError, storageFailureReason } from './errors.js';
+import { nativeBindingOption } from './native-binding.js';
 
 export interface StorageLogger {
   info(details: object, message: string): void;
@@ -74,7 +75,7 @@ function canWrite(dir: string): boolean {
 function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' | DamagedDatabaseError {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...nativeBindingOption() });
     return damageIn(db) ?? 'ok';
   } catch (error) {
     return storageFailureReason(error) === 'corrupt' ? damaged(error) : 'unknown';
@@ -84,7 +85,7 @@ function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' 
 }
 
 function connect(file: string, { busyTimeoutMs, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
-  const db = new Database(file);
+  const db = new Database(file, nativeBindingOption());
   try {
     // First, so every later statement waits for a briefly locked file instead of failing.
     db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);

@@ -39,4 +39,7 @@ function tokenFromUrl(): string {
 const electronApi = window.kioskApi;
 /** Which shell the page runs in: Electron saves exports to a folder, the browser shell downloads them. */
 export const inElectron = electronApi !== undefined;
-export const api = createApiClient(electronApi ? (method, input) => electronApi[method](input) : httpTransport(tokenFromUrl()));
+const token = electronApi ? '' : tokenFromUrl();
+/** False when the browser shell's page was opened without its launch link (no `#token=…`). */
+export const hasLaunchKey = electronApi !== undefined || token !== '';
+export const api = createApiClient(electronApi ? (method, input) => electronApi[method](input) : httpTransport(token));

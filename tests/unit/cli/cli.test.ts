@@ -3,8 +3,9 @@
  * child process, PINs through a stdin pipe, files on disk.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
@@ -13,6 +14,7 @@ import { sha256 } from '../export/helpers.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { compileCli, startServe } from './compiled-cli.js';
 
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const tempDir = useTempDirs('kiosk-cli-');
 let outDir: string;
 
@@ -151,5 +153,35 @@ describe('quitting the browser shell', () => {
     expect(await call('quitKiosk', { session: unlocked.value.session })).toEqual({ ok: true, value: { done: true } });
     expect(await serve.exited).toBe(0);
     await expect(serve.call('getBootstrap', {})).rejects.toThrow();
+  });
+});
+
+describe('clinic-kiosk start', () => {
+  const binding = join(repo, 'native', 'electron', 'better_sqlite3.node');
+
+  it.skipIf(existsSync(binding))('with an Electron binary but no Electron build of SQLite, says so in one line and runs the browser shell', async () => {
+    // A stand-in Electron binary that leaves a mark if it is ever run.
+    const electronDir = tempDir();
+    const mark = join(electronDir, 'was-run');
+    writeFileSync(join(electronDir, 'electron'), `#!/bin/sh\ntouch '${mark}'\n`, { mode: 0o755 });
+    const dataDir = tempDir();
+    const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: electronDir, DISPLAY: '', WAYLAND_DISPLAY: '', KIOSK_CHROMIUM: '' };
+    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'start', '--port', '0', '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const stdout = await new Promise<string>((resolvePromise, reject) => {
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          text += chunk;
+          if (/#token=\S+\n/.test(text)) resolvePromise(text);
+        });
+        child.on('exit', (code) => reject(new Error(`start exited early (${code}): ${text}`)));
+      });
+      const reasons = stdout.split('\n').filter((line) => line.startsWith('Starting the browser shell, because'));
+      expect(reasons).toEqual([expect.stringContaining('the SQLite module is not built for Electron')]);
+      expect(reasons[0]).toContain('npm run rebuild:electron');
+      expect(existsSync(mark)).toBe(false);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -36,7 +36,7 @@ export async function startServe(outDir: string, dataDir: string): Promise<Serve
   const link = await new Promise<URL>((resolvePromise, reject) => {
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
-      const match = /API token is in the link\): (\S+)/.exec(output);
+      const match = /^Kiosk ready at (\S+#token=\S+)$/m.exec(output);
       if (match) resolvePromise(new URL(match[1]!));
     });
     child.on('exit', (code) => reject(new Error(`serve exited early (${code}):\n${output}`)));

@@ -1,0 +1,105 @@
+/**
+ * The browser shell's supervisor, for real: Debian's Chromium (headless), the real browser-shell
+ * server and core on 127.0.0.1. Killing Chromium brings it back; killing its page's renderer
+ * reloads the page; and the launch token is on no Chromium command line (/proc/<pid>/cmdline is
+ * readable by every local user). Every wait is on a condition, bounded.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { superviseChromium, type ChromiumSupervisor } from '../../../electron/browser-shell/chromium-supervisor.js';
+import { startBrowserShell, type BrowserShell } from '../../../electron/browser-shell/server.js';
+import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
+import { silentLogger } from '../../../electron/node/log/logger.js';
+import { rendererDir } from '../../../electron/node/paths.js';
+import { testShell } from '../fixtures/shell.js';
+
+const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+const canRun = existsSync(chromium) && existsSync(join(rendererDir, 'index.html')) && existsSync('/proc/self/cmdline');
+if (!canRun) console.log(`[supervisor] SKIPPED — needs Chromium at ${chromium} (KIOSK_CHROMIUM), a built renderer and Linux's /proc`);
+
+/** Chromium's processes for one profile folder: pid and command line. */
+function chromiumProcesses(profileDir: string): { pid: number; cmdline: string }[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+        return cmdline.includes(profileDir) ? [{ pid: Number(pid), cmdline }] : [];
+      } catch {
+        return []; // it ended while we looked
+      }
+    });
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-'));
+  const profileDir = join(dataDir, 'chromium-profile');
+  let core: KioskCore;
+  let shell: BrowserShell;
+  let supervisor: ChromiumSupervisor;
+  let bootstraps = 0;
+
+  beforeAll(async () => {
+    core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell({ servesDownloads: true }) });
+    // Each page load asks for the bootstrap once: the count says how often the kiosk page came up.
+    const api = { ...core.api, getBootstrap: (input: Record<string, never>) => ((bootstraps += 1), core.api.getBootstrap(input)) };
+    shell = await startBrowserShell({ api, rendererDir, logger: silentLogger(), port: 0 });
+    supervisor = superviseChromium({
+      chromium,
+      kioskUrl: shell.kioskUrl,
+      restingUrl: new URL('resting.html', shell.origin).href,
+      dataDir,
+      logger: silentLogger(),
+      extraArgs: ['--headless', '--disable-gpu'],
+    });
+  });
+
+  afterAll(async () => {
+    await supervisor?.stop();
+    await shell?.close();
+    core?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens the kiosk page, and the token is on no Chromium command line', async () => {
+    await until('the kiosk page asked for its bootstrap', () => bootstraps >= 1);
+    const processes = chromiumProcesses(profileDir);
+    expect(processes.length).toBeGreaterThan(0);
+    expect(processes.filter(({ cmdline }) => cmdline.includes(shell.token))).toEqual([]);
+    expect(processes.find(({ pid }) => pid === supervisor.pid)?.cmdline).toContain('--remote-debugging-pipe');
+  });
+
+  it('starts Chromium again when it is killed, and the kiosk page comes back', async () => {
+    const first = supervisor.pid!;
+    const before = bootstraps;
+    process.kill(first, 'SIGKILL');
+    await until('a new Chromium opened the kiosk page', () => supervisor.launches === 2 && bootstraps > before);
+    expect(supervisor.pid).not.toBe(first);
+    expect(chromiumProcesses(profileDir).filter(({ cmdline }) => cmdline.includes(shell.token))).toEqual([]);
+  });
+
+  it('reloads the page when its renderer dies, without restarting Chromium', async () => {
+    const before = bootstraps;
+    const renderers = chromiumProcesses(profileDir).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
+    expect(renderers.length).toBeGreaterThan(0);
+    for (const { pid } of renderers) process.kill(pid, 'SIGKILL');
+    await until('the kiosk page loaded again', () => bootstraps > before);
+    expect(supervisor.launches).toBe(2);
+  });
+
+  it('stops Chromium for good when told to', async () => {
+    await supervisor.stop();
+    await until('every Chromium process of the profile ended', () => chromiumProcesses(profileDir).length === 0, 10_000);
+    expect(supervisor.launches).toBe(2);
+  });
+});
