@@ -19,6 +19,7 @@ import { applyRetention, scheduleDaily } from './staff/retention.js';
 import { StaffSessions } from './staff/sessions.js';
 import { StaffAccess } from './staff/staff-access.js';
 import { createStaffApi } from './staff/staff-api.js';
+import { SyncOutbox, type SyncTiming } from './sync/outbox.js';
 
 export type { ShellCapabilities } from './shell.js';
 
@@ -30,6 +31,8 @@ export interface KioskCoreOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock, for tests: PIN locks, session expiry, download tickets, retention, timestamps. */
   now?: () => Date;
+  /** Sync's timeouts and back-off, for tests; `false` keeps background sync off (Sync now still works). */
+  syncTiming?: Partial<SyncTiming> | false;
 }
 
 export interface KioskCore {
@@ -41,10 +44,11 @@ export interface KioskCore {
   readonly settings: KioskSettings;
   /** The one-time download links the browser shell serves. */
   readonly downloads: DownloadTickets;
+  readonly sync: SyncOutbox;
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
+export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {} }: KioskCoreOptions): KioskCore {
   mkdirSync(dataDir, { recursive: true });
   const incidents = new IncidentLog();
 
@@ -72,12 +76,14 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const settings = new KioskSettings(config, logger);
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
   const downloads = new DownloadTickets(now);
+  const sync = new SyncOutbox({ store: () => feedback.store, settings, logger, now, timing: syncTiming || {} });
   const staffApi = createStaffApi({
     feedback,
     settings,
     access: new StaffAccess({ logger, now }),
     sessions: new StaffSessions(now),
     exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
+    sync,
     content,
     shell,
     logger,
@@ -92,7 +98,10 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
       return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
     },
     async submitFeedback(submission) {
-      return feedback.submit(submission);
+      const receipt = await feedback.submit(submission);
+      // Stored first; sync follows in the background and never delays the patient's "Thank you".
+      sync.notify();
+      return receipt;
     },
     ...staffApi,
   };
@@ -106,6 +115,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     }
   });
 
+  if (syncTiming !== false) sync.start();
+
   return {
     api,
     config,
@@ -114,7 +125,9 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     feedback,
     settings,
     downloads,
+    sync,
     close: () => {
+      sync.stop();
       stopRetention();
       feedback.close();
     },
