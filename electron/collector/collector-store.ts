@@ -105,37 +105,27 @@ export async function openCollectorStore(databaseUrl: string, poolSize = 10): Pr
     },
 
     async report() {
-      const { rows } = await pool.query<ReportWeek>(`
-        WITH weekly AS (
-          SELECT kiosk_id, to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, *
-          FROM feedback
-        ), topics AS (
-          SELECT w.kiosk_id, w.week,
-                 jsonb_object_agg(t.topic_id, jsonb_build_object('yes', t.yes, 'no', t.no)) AS topics
-          FROM (SELECT weekly.kiosk_id, weekly.week, ft.topic_id,
-                       count(*) FILTER (WHERE ft.helpful)::int AS yes, count(*) FILTER (WHERE NOT ft.helpful)::int AS no
-                FROM weekly JOIN feedback_topics ft ON ft.feedback_id = weekly.id
-                GROUP BY 1, 2, 3) t
-          JOIN (SELECT DISTINCT kiosk_id, week FROM weekly) w USING (kiosk_id, week)
-          GROUP BY 1, 2
-        )
-        SELECT weekly.kiosk_id AS "kioskId", weekly.week,
-               count(*)::int AS feedback,
-               avg(worry_before)::float8 AS "worryBeforeMean",
-               avg(worry_after)::float8 AS "worryAfterMean",
-               count(*) FILTER (WHERE worry_before IS NOT NULL AND worry_after IS NOT NULL)::int AS "pairedN",
-               avg(worry_after - worry_before)::float8 AS "pairedMeanChange",
-               avg(overall_helpfulness)::float8 AS "helpfulnessMean",
-               ARRAY[1, 2, 3, 4, 5]::int[] AS scale,
-               array_agg(overall_helpfulness) FILTER (WHERE overall_helpfulness IS NOT NULL) AS answers,
-               coalesce(topics.topics, '{}'::jsonb) AS topics
-        FROM weekly LEFT JOIN topics USING (kiosk_id, week)
-        GROUP BY weekly.kiosk_id, weekly.week, topics.topics
-        ORDER BY weekly.week DESC, weekly.kiosk_id`);
-      return rows.map((row) => {
-        const { scale, answers, ...week } = row as ReportWeek & { scale: number[]; answers: number[] | null };
-        return { ...week, helpfulnessCounts: scale.map((value) => (answers ?? []).filter((a) => a === value).length) };
-      });
+      // Weeks start on Monday, in UTC, so every kiosk's weeks line up.
+      const week = `to_char(date_trunc('week', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+      const figures = await pool.query<Omit<ReportWeek, 'topics'>>(`
+        SELECT f.kiosk_id AS "kioskId", ${week} AS week, count(*)::int AS feedback,
+               avg(f.worry_before)::float8 AS "worryBeforeMean",
+               avg(f.worry_after)::float8 AS "worryAfterMean",
+               count(f.worry_after - f.worry_before)::int AS "pairedN",
+               avg(f.worry_after - f.worry_before)::float8 AS "pairedMeanChange",
+               avg(f.overall_helpfulness)::float8 AS "helpfulnessMean",
+               array[${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE f.overall_helpfulness = ${n})::int`).join(', ')}] AS "helpfulnessCounts"
+        FROM feedback f GROUP BY 1, 2 ORDER BY 2 DESC, 1`);
+      const votes = await pool.query<{ kioskId: string; week: string; topic: string; yes: number; no: number }>(`
+        SELECT f.kiosk_id AS "kioskId", ${week} AS week, t.topic_id AS topic,
+               count(*) FILTER (WHERE t.helpful)::int AS yes, count(*) FILTER (WHERE NOT t.helpful)::int AS no
+        FROM feedback f JOIN feedback_topics t ON t.feedback_id = f.id GROUP BY 1, 2, 3`);
+      return figures.rows.map((row) => ({
+        ...row,
+        topics: Object.fromEntries(
+          votes.rows.filter((v) => v.kioskId === row.kioskId && v.week === row.week).map((v) => [v.topic, { yes: v.yes, no: v.no }]),
+        ),
+      }));
     },
 
     async latestComments(limit = 50) {

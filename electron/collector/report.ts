@@ -9,14 +9,15 @@ import type { ReportComment, ReportWeek } from './collector-store.js';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const mean = (value: number | null) => (value === null ? '' : value.toFixed(2));
+// Numbers stay numbers, so the CSV writer's formula guard leaves a negative change alone.
+const mean = (value: number | null) => (value === null ? '' : Math.round(value * 100) / 100);
 
 function topicIds(weeks: readonly ReportWeek[]): string[] {
   return [...new Set(weeks.flatMap((week) => Object.keys(week.topics)))].sort();
 }
 
 /** One header and one row per kiosk and week, the columns named in words. */
-function reportTable(weeks: readonly ReportWeek[]): { header: string[]; rows: string[][] } {
+function reportTable(weeks: readonly ReportWeek[]): { header: string[]; rows: (string | number)[][] } {
   const topics = topicIds(weeks);
   const header = [
     'kiosk', 'week starting', 'feedback', 'worry before (mean)', 'worry after (mean)', 'both worry answers',
@@ -24,9 +25,9 @@ function reportTable(weeks: readonly ReportWeek[]): { header: string[]; rows: st
     ...topics.flatMap((topic) => [`${topic}: helpful`, `${topic}: not helpful`]),
   ];
   const rows = weeks.map((week) => [
-    week.kioskId, week.week, String(week.feedback), mean(week.worryBeforeMean), mean(week.worryAfterMean), String(week.pairedN),
-    mean(week.pairedMeanChange), mean(week.helpfulnessMean), ...week.helpfulnessCounts.map(String),
-    ...topics.flatMap((topic) => [String(week.topics[topic]?.yes ?? 0), String(week.topics[topic]?.no ?? 0)]),
+    week.kioskId, week.week, week.feedback, mean(week.worryBeforeMean), mean(week.worryAfterMean), week.pairedN,
+    mean(week.pairedMeanChange), mean(week.helpfulnessMean), ...week.helpfulnessCounts,
+    ...topics.flatMap((topic) => [week.topics[topic]?.yes ?? 0, week.topics[topic]?.no ?? 0]),
   ]);
   return { header, rows };
 }
@@ -41,7 +42,7 @@ export function reportHtml(weeks: readonly ReportWeek[], comments: readonly Repo
   const { header, rows } = reportTable(weeks);
   const table = weeks.length
     ? `<table><thead><tr>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`
+<tbody>${rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`
     : '<p>No feedback has been synced yet.</p>';
   const commentList = comments.length
     ? `<ul>${comments.map((c) => `<li><span class="meta">${escapeHtml(c.kioskId)}, ${escapeHtml(c.createdAt)}</span><p>${escapeHtml(c.comment)}</p></li>`).join('\n')}</ul>`
