@@ -10,6 +10,7 @@ import { afterEach, inject } from 'vitest';
 import { openCollectorStore, type CollectorStore } from '../../electron/collector/collector-store.js';
 import { startCollectorServer, type RunningCollector } from '../../electron/collector/server.js';
 import { TokenBook, type CollectorTokens } from '../../electron/collector/tokens.js';
+import type { Logger } from '../../electron/node/log/logger.js';
 import type { SyncTiming } from '../../electron/node/sync/outbox.js';
 import { testClock, type TestClock } from '../unit/fixtures/clock.js';
 import { sessionsFor, startTestCore, type TestCore } from '../unit/fixtures/core.js';
@@ -98,9 +99,9 @@ const tempDir = useTempDirs('kiosk-sync-');
  * A kiosk core set up for sync by an admin (endpoint and token through the API). Background sync
  * is off unless `timing` is given, so tests drive passes with syncNow().
  */
-export async function startSyncKiosk(options: { kioskId: string; endpoint: string; token: string; timing?: Partial<SyncTiming>; clock?: TestClock }): Promise<TestKiosk> {
+export async function startSyncKiosk(options: { kioskId: string; endpoint: string; token: string; timing?: Partial<SyncTiming>; clock?: TestClock; logger?: Logger }): Promise<TestKiosk> {
   const dataDir = tempDir();
-  const test = startTestCore(dataDir, { clock: options.clock ?? testClock(), syncTiming: options.timing ?? false });
+  const test = startTestCore(dataDir, { clock: options.clock ?? testClock(), syncTiming: options.timing ?? false, logger: options.logger });
   cleanups.push(() => test.close());
   const { admin } = await sessionsFor(test.client);
   const settings = await test.client.getSettings({ session: admin });

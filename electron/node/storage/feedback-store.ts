@@ -90,6 +90,8 @@ export interface FeedbackStore {
   quarantineSync(ids: readonly string[], reason: string, at?: Date): number;
   /** Rows sync has set aside. */
   countSyncQuarantined(): number;
+  /** Puts every set-aside row back in the outbox; returns how many. */
+  releaseSyncQuarantine(): number;
   /** Deletes feedback created before `cutoff` that was synced or exported (never one that was neither). */
   deleteExpired(cutoff: Date): number;
   /** The admin dashboard's figures over all stored feedback, with the last `days` local days. */
@@ -203,6 +205,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     },
 
     countSyncQuarantined: () => guardStorage(() => sql.countSyncQuarantined.get()!),
+    releaseSyncQuarantine: () => guardStorage(() => sql.releaseSyncQuarantine.run().changes),
 
     deleteExpired(cutoff) {
       // feedback_topics rows go with their feedback (ON DELETE CASCADE).
@@ -293,6 +296,9 @@ function prepareStatements(db: Database.Database) {
     countSyncQuarantined: db
       .prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL')
       .pluck(),
+    releaseSyncQuarantine: db.prepare<[]>(
+      'UPDATE feedback SET sync_quarantined_at = NULL, sync_error = NULL WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL',
+    ),
     deleteExpired: db.prepare<[string]>(
       'DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR exported_at IS NOT NULL)',
     ),

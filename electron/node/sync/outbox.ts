@@ -97,9 +97,17 @@ export class SyncOutbox {
     };
   }
 
+  /**
+   * A new token is the usual cure for a refused batch (a wrong or revoked token answers 401), so
+   * rows set aside go back in the outbox; any the collector still refuses are set aside again.
+   */
   setToken(store: FeedbackStore, token: string): void {
     this.#tokens(store).set(token);
-    this.#options.logger.info({ event: 'sync-token' }, 'the sync token was changed');
+    const released = store.releaseSyncQuarantine();
+    this.#options.logger.info({ event: 'sync-token', released }, 'the sync token was changed');
+    // Try soon with the new token rather than after the old one's back-off.
+    this.#failures = 0;
+    this.notify();
   }
 
   #tokens(store: FeedbackStore): SyncTokenStore {

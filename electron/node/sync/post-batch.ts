@@ -48,8 +48,7 @@ export async function postBatch(rows: readonly SyncRow[], options: PostBatchOpti
     });
     status = response.status;
     headers = response.headers;
-    const text = await response.text();
-    body = text ? JSON.parse(text) : null;
+    body = parseLeniently(await response.text());
   } catch (error) {
     // Refused, reset, timed out, or an answer cut short or not JSON: nothing is known, so retry.
     return { kind: 'retry', message: describeNetworkError(error, options.timeoutMs), retryAfterMs: null };
@@ -68,6 +67,15 @@ export async function postBatch(rows: readonly SyncRow[], options: PostBatchOpti
   return { kind: 'refused', message };
 }
 
+/** JSON, or undefined: a proxy's 429 or 503 page is often HTML, and its status still counts. */
+function parseLeniently(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: Date): number | null {
   if (value === null) return null;
@@ -80,6 +88,5 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') return `the collector did not answer within ${Math.round(timeoutMs / 1000)} s`;
   const cause = (error as { cause?: { code?: string } }).cause?.code;
-  if (error instanceof SyntaxError) return 'the collector answered with something that is not JSON';
   return `the collector could not be reached${cause ? ` (${cause})` : ''}`;
 }
