@@ -1,35 +1,6 @@
 /** The collector on its own: storing batches exactly once, health, the managers' report. */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SYNC_PROTOCOL_VERSION, type SyncRow } from '../../electron/common/sync/protocol.js';
-import { startTestCollector, tokenFor } from './harness.js';
-
-export function syncRow(kioskId: string, overrides: Partial<SyncRow> = {}): SyncRow {
-  return {
-    id: randomUUID(),
-    kioskId,
-    createdAt: '2026-11-18T10:15:00.000Z',
-    contentVersion: '1.0.0',
-    locale: 'en',
-    worryBefore: 4,
-    worryAfter: 2,
-    topicHelpful: { summary: true, 'safety-protocol': false },
-    overallHelpfulness: 5,
-    answeredQuestions: 'yes',
-    comment: 'Helpful, thank you.',
-    partial: false,
-    ...overrides,
-  };
-}
-
-export async function postRows(origin: string, token: string, rows: unknown[], key = randomUUID()) {
-  const response = await fetch(new URL('v1/batches', origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-    body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, rows }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+import { postRows, startTestCollector, syncRow, tokenFor } from './harness.js';
 
 describe('collector', () => {
   it('stores a batch once, and acknowledges every id again when it is re-sent', async () => {

@@ -3,10 +3,11 @@
  * collector on 127.0.0.1 in front of it, and real kiosk cores on temp folders, set up for sync
  * through the admin API as an admin would.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, inject } from 'vitest';
+import { SYNC_PROTOCOL_VERSION, type SyncRow } from '../../electron/common/sync/protocol.js';
 import { openCollectorStore, type CollectorStore } from '../../electron/collector/collector-store.js';
 import { startCollectorServer, type RunningCollector } from '../../electron/collector/server.js';
 import { TokenBook, type CollectorTokens } from '../../electron/collector/tokens.js';
@@ -133,3 +134,33 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, limit
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A valid row as a kiosk would send it. */
+export function syncRow(kioskId: string, overrides: Partial<SyncRow> = {}): SyncRow {
+  return {
+    id: randomUUID(),
+    kioskId,
+    createdAt: '2026-11-18T10:15:00.000Z',
+    contentVersion: '1.0.0',
+    locale: 'en',
+    worryBefore: 4,
+    worryAfter: 2,
+    topicHelpful: { summary: true, 'safety-protocol': false },
+    overallHelpfulness: 5,
+    answeredQuestions: 'yes',
+    comment: 'Helpful, thank you.',
+    partial: false,
+    ...overrides,
+  };
+}
+
+/** POSTs rows to the collector as a kiosk would, without the outbox. */
+export async function postRows(origin: string, token: string, rows: unknown[], key = randomUUID()) {
+  const response = await fetch(new URL('v1/batches', origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+    body: JSON.stringify({ protocolVersion: SYNC_PROTOCOL_VERSION, rows }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
