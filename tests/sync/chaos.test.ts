@@ -17,7 +17,7 @@ async function expectSyncedSubsetOfCollector(kiosk: TestKiosk, collector: TestCo
 async function expectExactlyOnce(collector: TestCollector, ids: string[]): Promise<void> {
   const rows = await collector.rows();
   expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
-  const [{ count }] = await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics');
+  const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
   expect(count).toBe(ids.length * 2);
 }
 
@@ -58,7 +58,7 @@ describe('sync under faults', () => {
     expect((await collector.rows()).length).toBe(30); // the collector did commit
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', sent: 30, acknowledged: 30 });
     await expectExactlyOnce(collector, ids);
-    const [{ times_seen }] = await collector.query<{ times_seen: number }>('SELECT times_seen FROM sync_batches');
+    const [{ times_seen }] = (await collector.query<{ times_seen: number }>('SELECT times_seen FROM sync_batches')) as [{ times_seen: number }];
     expect(times_seen).toBe(2); // the same Idempotency-Key both times
     await proxy.close();
   });

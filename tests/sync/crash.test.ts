@@ -59,7 +59,7 @@ describe('crash during sync', () => {
     expect((await second.exited).code).toBe(0);
     expect(second.stdout()).toContain('Sent 700 rows, acknowledged 700, set aside 0.\nPending: 0.');
     expect((await collector.rows()).map((r) => r.id)).toEqual([...ids].sort());
-    const [{ count }] = await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics');
+    const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
     expect(count).toBe(2_400);
     expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
     await proxy.close();

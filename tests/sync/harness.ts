@@ -155,7 +155,7 @@ export function syncRow(kioskId: string, overrides: Partial<SyncRow> = {}): Sync
 }
 
 /** POSTs rows to the collector as a kiosk would, without the outbox. */
-export async function postRows(origin: string, token: string, rows: unknown[], key = randomUUID()) {
+export async function postRows(origin: string, token: string, rows: unknown[], key: string = randomUUID()) {
   const response = await fetch(new URL('v1/batches', origin), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
