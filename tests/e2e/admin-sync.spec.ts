@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:net';
 import type { Locator } from '@playwright/test';
+import { expectNoA11yViolations } from './a11y.js';
 import { t } from './fixtures.js';
 import { expect, kioskClient, readDatabase, staff, submission, test, unlockAs } from './staff-helpers.js';
 
@@ -59,5 +60,6 @@ test('sync: https rule at settings time, write-only token, Sync now while the co
   await expect(figure(section, 'sync.lastError')).toContainText('could not be reached');
   await expect(figure(section, 'sync.pending')).toHaveText('3');
   await expect(figure(section, 'sync.lastSuccess')).toHaveText(t('status.never'));
+  await expectNoA11yViolations(page, '[role="tabpanel"]');
   expect(readDatabase(server, (db) => db.prepare('SELECT count(*) FROM feedback WHERE synced_at IS NOT NULL').pluck().get())).toBe(0);
 });
