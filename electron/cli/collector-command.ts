@@ -18,7 +18,7 @@ export interface CollectorCommandOptions {
 
 export async function runCollector(options: CollectorCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // The environment is the safer place for a URL with a password in it: argv is world-readable.
-  const databaseUrl = options.databaseUrl ?? env.COLLECTOR_DATABASE_URL;
+  const databaseUrl = options.databaseUrl || env.COLLECTOR_DATABASE_URL;
   if (!databaseUrl) throw new UsageError('collector needs --database-url postgres://… (or COLLECTOR_DATABASE_URL)');
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must start with postgres:// or postgresql://');
   const tokens = new TokenBook(loadTokens(options.tokensFile, env));

@@ -23,9 +23,10 @@ export type CollectorTokens = v.InferOutput<typeof CollectorTokensSchema>;
 
 /** Where the tokens come from: COLLECTOR_TOKENS (the JSON itself) or a file (--tokens-file / COLLECTOR_TOKENS_FILE). */
 export function loadTokens(file: string | undefined, env: NodeJS.ProcessEnv): CollectorTokens {
-  const path = file ?? env.COLLECTOR_TOKENS_FILE;
+  // An empty variable counts as unset, as shells make it easy to export one by mistake.
+  const path = file || env.COLLECTOR_TOKENS_FILE || undefined;
   const source = path ? `tokens file ${path}` : 'COLLECTOR_TOKENS';
-  const text = path ? readFileSync(path, 'utf8') : env.COLLECTOR_TOKENS;
+  const text = path ? readFileSync(path, 'utf8') : env.COLLECTOR_TOKENS || undefined;
   if (text === undefined) throw new Error('no tokens: give --tokens-file FILE, or set COLLECTOR_TOKENS_FILE or COLLECTOR_TOKENS');
   let raw: unknown;
   try {

@@ -1,16 +1,19 @@
 /**
+ * The sync commands as real processes, compiled once: `collector` (tokens from the environment,
+ * never argv), `set-sync-token` from standard input, and `sync`.
+ *
  * Crash during sync: a real kiosk process (`clinic-kiosk sync`, compiled) is SIGKILLed while the
  * collector has committed a batch and the answer is still on its way. After a restart the rows
  * converge: every row in PostgreSQL exactly once, every row synced at the kiosk, none lost.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspect } from '../unit/storage/helpers.js';
 import { startFaultProxy } from './fault-proxy.js';
-import { startSyncKiosk, startTestCollector, tokenFor } from './harness.js';
+import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let outDir: string;
@@ -23,13 +26,19 @@ beforeAll(() => {
 }, 90_000);
 afterAll(() => outDir && rmSync(outDir, { recursive: true, force: true }));
 
-function startSync(dataDir: string) {
-  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'sync', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stdout = '';
+  let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.on('error', () => {});
+  child.stdin.end(options.input ?? '');
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-  return { child, exited, stdout: () => stdout };
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
+
+const startSync = (dataDir: string) => cli(['sync', '--data-dir', dataDir]);
 
 const syncedAtKiosk = (dataDir: string) =>
   inspect(join(dataDir, 'kiosk.db'), (db) => db.prepare('SELECT id FROM feedback WHERE synced_at IS NOT NULL ORDER BY id').pluck().all() as string[]);
@@ -63,5 +72,43 @@ describe('crash during sync', () => {
     expect(count).toBe(2_400);
     expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
     await proxy.close();
+  });
+});
+
+describe('sync commands', () => {
+  it('collector takes its tokens from the environment, refuses them on the command line, and serves kiosks', async () => {
+    const databaseUrl = await freshDatabase();
+    const tokens = { kiosks: [{ kioskId: 'lobby-1', token: token() }], reportToken: token() };
+    const refused = cli(['collector', '--database-url', databaseUrl, '--token', tokens.kiosks[0]!.token]);
+    expect((await refused.exited).code).toBe(2);
+    expect(refused.stderr()).toContain("Unknown option '--token'");
+    const missing = cli(['collector', '--database-url', databaseUrl], { env: { COLLECTOR_TOKENS: '', COLLECTOR_TOKENS_FILE: '' } });
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.stderr()).toContain('no tokens');
+
+    const collector = cli(['collector', '--database-url', databaseUrl, '--port', '0'], { env: { COLLECTOR_TOKENS: JSON.stringify(tokens) } });
+    await waitFor(() => collector.stdout().includes('Collector ready at '), 20_000, 'the collector to start');
+    const origin = /Collector ready at (\S+)/.exec(collector.stdout())![1]!;
+    expect(await (await fetch(new URL('health', origin))).json()).toEqual({ status: 'ok' });
+
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: origin, token: 'x'.repeat(32) });
+    const ids = kiosk.seed(7);
+    kiosk.close();
+    const badToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: 'short\n' });
+    expect((await badToken.exited).code).toBe(1);
+    expect(badToken.stderr()).toContain('must be 32 to 256 characters');
+    const setToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: `${tokens.kiosks[0]!.token}\n` });
+    expect([(await setToken.exited).code, setToken.stdout()]).toEqual([0, 'The sync token is set.\n']);
+
+    const sync = cli(['sync', '--data-dir', kiosk.dataDir]);
+    expect((await sync.exited).code).toBe(0);
+    expect(sync.stdout()).toBe('Sent 7 rows, acknowledged 7, set aside 0.\nPending: 0. Set aside in total: 0.\n');
+    expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
+    const log = readFileSync(join(kiosk.dataDir, 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('"event":"sync"');
+    expect(log).not.toContain(tokens.kiosks[0]!.token);
+
+    collector.child.kill('SIGTERM');
+    expect((await collector.exited).code).toBe(0);
   });
 });
