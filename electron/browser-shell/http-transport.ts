@@ -9,6 +9,7 @@ import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../common/api/errors.js';
 import type { Logger } from '../node/log/logger.js';
+import { readBodyText } from '../node/read-body.js';
 
 export const API_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-kiosk-token';
@@ -64,23 +65,11 @@ function tokenMatches(header: string | string[] | undefined, expected: Buffer): 
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    request.resume();
-    reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return reject('invalid_input', 'the body is not valid UTF-8');
-  }
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (body.ok) return body.text;
+  // Whatever is left unread is drained, so the answer still reaches the client.
+  request.resume();
+  return reject('invalid_input', body.problem === 'too_large' ? `the body is larger than ${MAX_BODY_BYTES} bytes` : 'the body is not valid UTF-8');
 }
 
 function parseJson(text: string): unknown {

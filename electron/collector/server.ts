@@ -24,6 +24,7 @@ import {
   type SyncErrorCode,
 } from '../common/sync/protocol.js';
 import { firstFieldError } from '../common/validation.js';
+import { readBodyText } from '../node/read-body.js';
 import { IdempotencyConflict, type CollectorStore } from './collector-store.js';
 import { reportCsv, reportHtml } from './report.js';
 import type { TokenBook } from './tokens.js';
@@ -179,20 +180,9 @@ function basicPassword(request: IncomingMessage): string | null {
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
-  const tooLarge = `the body is larger than ${MAX_BATCH_BYTES} bytes`;
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BATCH_BYTES) refuse('too_large', tooLarge);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BATCH_BYTES) refuse('too_large', tooLarge);
-    chunks.push(chunk);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return refuse('invalid_request', 'the body is not valid UTF-8');
-  }
+  const body = await readBodyText(request, MAX_BATCH_BYTES);
+  if (body.ok) return body.text;
+  return body.problem === 'too_large' ? refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`) : refuse('invalid_request', 'the body is not valid UTF-8');
 }
 
 function parseJson(text: string): unknown {

@@ -14,7 +14,7 @@ describe('collector', () => {
     expect((again.body.acknowledged as string[]).sort()).toEqual(rows.map((r) => r.id).sort());
     const stored = await collector.rows();
     expect(stored.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(stored.find((r) => r.id === rows[0]!.id)).toMatchObject({ kiosk_id: 'lobby-1', comment: 'Helpful, thank you.', topics: 2 });
+    expect(stored.find((r) => r.id === rows[0]!.id)).toMatchObject({ kiosk_id: 'lobby-1', comment: rows[0]!.comment, topics: 2 });
     const [batch] = await collector.query<{ times_seen: number }>('SELECT times_seen FROM sync_batches');
     expect(batch!.times_seen).toBe(2);
   });

@@ -137,21 +137,7 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, limit
 
 /** A valid row as a kiosk would send it. */
 export function syncRow(kioskId: string, overrides: Partial<SyncRow> = {}): SyncRow {
-  return {
-    id: randomUUID(),
-    kioskId,
-    createdAt: '2026-11-18T10:15:00.000Z',
-    contentVersion: '1.0.0',
-    locale: 'en',
-    worryBefore: 4,
-    worryAfter: 2,
-    topicHelpful: { summary: true, 'safety-protocol': false },
-    overallHelpfulness: 5,
-    answeredQuestions: 'yes',
-    comment: 'Helpful, thank you.',
-    partial: false,
-    ...overrides,
-  };
+  return { ...validSubmission(), kioskId, createdAt: '2026-11-18T10:15:00.000Z', partial: false, ...overrides } as SyncRow;
 }
 
 /** POSTs rows to the collector as a kiosk would, without the outbox. */
