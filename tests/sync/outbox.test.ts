@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { exportFeedback } from '../../electron/node/export/write-export.js';
+import { silentLogger } from '../../electron/node/log/logger.js';
+import { applyRetention } from '../../electron/node/staff/retention.js';
 import { retryDelayMs } from '../../electron/node/sync/backoff.js';
 import { parseRetryAfter } from '../../electron/node/sync/post-batch.js';
 import { testClock } from '../unit/fixtures/clock.js';
@@ -109,4 +111,21 @@ describe('outbox', () => {
       expect(readFileSync(file, 'utf8')).not.toContain(secret);
     }
   });
+
+  it('lets retention delete a row only once the collector has acknowledged it', async () => {
+    const collector = await startTestCollector(['lobby-1']);
+    const proxy = await startFaultProxy(collector.origin);
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
+    const store = kiosk.core.feedback.store!;
+    const ids = kiosk.seed(4);
+    const later = new Date(kiosk.clock.now().getTime() + 400 * 24 * 3600 * 1000);
+    proxy.plan('drop-after'); // the collector commits, the kiosk never hears it
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', acknowledged: 0 });
+    expect(applyRetention(store, 30, later, silentLogger())).toBe(0);
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', acknowledged: 4 });
+    expect(applyRetention(store, 30, later, silentLogger())).toBe(4);
+    expect((await collector.rows()).map((r) => r.id).sort()).toEqual([...ids].sort());
+    await proxy.close();
+  });
 });
+

@@ -82,6 +82,8 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
       sessions.authorize(session, 'admin');
       const saved = await feedback.use((store) => settings.save(store, next));
       logger.info({ event: 'settings', settings: saved }, 'settings changed by an admin');
+      // A new sync address is tried soon, not at the next 5-minute round.
+      sync.notify();
       return saved;
     },
 
