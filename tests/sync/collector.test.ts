@@ -1,5 +1,6 @@
 /** The collector on its own: storing batches exactly once, health, the managers' report. */
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { postRows, startTestCollector, syncRow, tokenFor } from './harness.js';
 
 describe('collector', () => {
@@ -38,10 +39,24 @@ describe('collector', () => {
     expect(await collector.rows()).toEqual([expect.objectContaining({ id: row.id, kiosk_id: 'lobby-1' })]);
   });
 
-  it('answers /health while PostgreSQL does', async () => {
+  it('answers /health while PostgreSQL does, and 503 with Retry-After to batches when it does not', async () => {
     const collector = await startTestCollector();
     const response = await fetch(new URL('health', collector.origin));
     expect([response.status, await response.json()]).toEqual([200, { status: 'ok' }]);
+
+    // The database goes away under the running collector.
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE ${new URL(collector.databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+    await admin.end();
+    const health = await fetch(new URL('health', collector.origin));
+    expect(health.status).toBe(503);
+    const batch = await fetch(new URL('v1/batches', collector.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(collector, 'kiosk-1')}`, 'idempotency-key': 'down-key-00000000001' },
+      body: JSON.stringify({ protocolVersion: 1, rows: [syncRow('kiosk-1')] }),
+    });
+    expect([batch.status, batch.headers.get('retry-after'), await batch.json()]).toEqual([503, '30', { error: { code: 'unavailable', message: 'the database is unavailable; try again later' } }]);
   });
 
   it('shows managers a per-kiosk, per-week report with CSV, behind the report token, comments as text', async () => {

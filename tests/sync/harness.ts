@@ -72,7 +72,7 @@ export async function startTestCollector(kiosks: string[] = ['kiosk-1'], port = 
     async close() {
       await running.close();
       await store.close();
-      await inspector.end();
+      await inspector.end().catch(() => {}); // a test may have dropped its database
     },
   };
   cleanups.push(() => collector.close());
