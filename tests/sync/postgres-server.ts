@@ -18,8 +18,8 @@ export interface PostgresServer {
 
 const HOW_TO_GET_IT =
   'The sync tests need PostgreSQL (15 or later). On Debian/Ubuntu: `sudo apt-get install -y postgresql` ' +
-  '(the tests start their own server; the system service need not run). Elsewhere, put initdb and pg_ctl ' +
-  'on PATH or set PG_BIN to their folder.';
+  '(the tests start their own server; the system service need not run). Elsewhere, set PG_BIN to the ' +
+  'folder holding initdb and pg_ctl, or put pg_config on PATH.';
 
 function findBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
