@@ -5,12 +5,16 @@
  *   validate-content  checks a content pack (the bundled one by default)
  *   set-pin           sets the staff or admin PIN from standard input
  *   export            writes feedback to a CSV, JSON or NDJSON file with a manifest
+ *   sync              one sync pass to the collector; set-sync-token stores its token
+ *   collector         the clinic's central collector (PostgreSQL), a separate program
  */
 import { parseArgs } from 'node:util';
 import { bundledContentFile } from '../node/paths.js';
 import { loadContentPack } from '../node/content/load-content.js';
+import { runCollector } from './collector-command.js';
 import { runServe, runStart } from './commands.js';
 import { runExport, runSetPin } from './operator-commands.js';
+import { runSetSyncToken, runSync } from './sync-commands.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: clinic-kiosk <command> [options]
@@ -28,6 +32,13 @@ Commands:
                      mark those rows exported. DATEs are local days like 2026-11-29, both
                      included; --unexported takes only rows not exported before. CSV times
                      are rounded down to the hour.
+  sync               Send unsynced feedback to the collector once and print what was sent
+                     and acknowledged (the kiosk also syncs by itself in the background).
+  set-sync-token     Store the collector token, read as one line from standard input.
+  collector --database-url postgres://… --port N [--host H] [--tokens-file FILE]
+                     Run the clinic's central collector. Tokens come from FILE,
+                     COLLECTOR_TOKENS_FILE or COLLECTOR_TOKENS (JSON), never the command line;
+                     the database URL may also come from COLLECTOR_DATABASE_URL.
 
 Options:
   --port N           Port for the browser shell on 127.0.0.1 (env KIOSK_PORT; 0 picks a free one).
@@ -53,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
       until: { type: 'string' },
       unexported: { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      'tokens-file': { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +88,12 @@ export async function main(argv: string[]): Promise<number> {
       return runSetPin(rest[0], values['data-dir']);
     case 'export':
       return runExport({ format: values.format, out: values.out, since: values.since, until: values.until, unexported: values.unexported }, values['data-dir']);
+    case 'sync':
+      return runSync(values['data-dir']);
+    case 'set-sync-token':
+      return runSetSyncToken(values['data-dir']);
+    case 'collector':
+      return runCollector({ databaseUrl: values['database-url'], port: common.port, host: values.host, tokensFile: values['tokens-file'] });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

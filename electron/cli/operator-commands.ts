@@ -68,7 +68,7 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
 }
 
 /** Opens the kiosk's database and settings for one command, and closes them after. */
-async function withStore(
+export async function withStore(
   dataDirFlag: string | undefined,
   work: (store: FeedbackStore, logger: ReturnType<typeof createLogger>, settings: KioskSettings) => Promise<number>,
 ): Promise<number> {
@@ -89,7 +89,7 @@ async function withStore(
 }
 
 /** The first line of `input`, without its line ending; null at once-empty input. */
-async function readLine(input: NodeJS.ReadStream): Promise<string | null> {
+export async function readLine(input: NodeJS.ReadStream): Promise<string | null> {
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   try {
     for await (const line of lines) return line.trim();

@@ -22,6 +22,7 @@ import { applyRetention, scheduleDaily } from './staff/retention.js';
 import { StaffSessions } from './staff/sessions.js';
 import { StaffAccess } from './staff/staff-access.js';
 import { createStaffApi } from './staff/staff-api.js';
+import { SyncOutbox, type SyncTiming } from './sync/outbox.js';
 
 export type { ShellCapabilities } from './shell.js';
 
@@ -33,6 +34,8 @@ export interface KioskCoreOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock, for tests: PIN locks, session expiry, download tickets, retention, timestamps. */
   now?: () => Date;
+  /** Sync's timeouts and back-off, for tests; `false` keeps background sync off (Sync now still works). */
+  syncTiming?: Partial<SyncTiming> | false;
 }
 
 export interface KioskCore {
@@ -44,10 +47,11 @@ export interface KioskCore {
   readonly settings: KioskSettings;
   /** The one-time download links the browser shell serves. */
   readonly downloads: DownloadTickets;
+  readonly sync: SyncOutbox;
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
+export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {} }: KioskCoreOptions): KioskCore {
   const incidents = new IncidentLog();
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -80,12 +84,14 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const settings = new KioskSettings(config, logger);
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
+  const sync = new SyncOutbox({ store: () => feedback.store, settings, logger, now, timing: syncTiming || {} });
   const staffApi = createStaffApi({
     feedback,
     settings,
     access: new StaffAccess({ logger, now }),
     sessions: new StaffSessions(now),
     exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
+    sync,
     content,
     shell,
     logger,
@@ -102,7 +108,10 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     async submitFeedback(submission) {
       const mismatch = packMismatch(submission, content);
       if (mismatch) throw new ApiError('invalid_input', describeFieldError(mismatch), mismatch.field);
-      return feedback.submit(submission);
+      const receipt = await feedback.submit(submission);
+      // Stored first; sync follows in the background and never delays the patient's "Thank you".
+      sync.notify();
+      return receipt;
     },
     ...staffApi,
   };
@@ -116,6 +125,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     }
   });
 
+  if (syncTiming !== false) sync.start();
+
   return {
     api,
     config,
@@ -124,7 +135,9 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     feedback,
     settings,
     downloads,
+    sync,
     close: () => {
+      sync.stop();
       stopRetention();
       feedback.close();
     },

@@ -9,8 +9,12 @@ export const SETTING_KEYS = {
   pin: (role: StaffRole) => `staff.pin.${role}`,
   /** Wrong-PIN count and lock end, kept on disk so a restart does not lift a lock. */
   lockout: 'staff.lockout',
-  /** UTC ISO time of the last successful sync; written by sync (a later issue). */
+  /** UTC ISO time of the last successful sync. */
   lastSyncAt: 'sync.lastSyncAt',
+  /** The last sync failure, `{ at, message }`, or null once a sync succeeds. */
+  lastSyncError: 'sync.lastError',
+  /** The collector's bearer token (see sync/token-store.ts); never exported or logged. */
+  syncToken: 'sync.token',
   /** One key per admin setting, so a setting added later falls back to the config until saved. */
   setting: (field: keyof Settings) => `settings.${field}`,
 } as const;

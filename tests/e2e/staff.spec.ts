@@ -130,7 +130,7 @@ test.describe('staff', () => {
 
     // No way into the admin sections, and no Quit.
     await expect(panel.getByRole('tablist')).toHaveCount(0);
-    for (const section of ['dashboard', 'export', 'settings'] as const) await expect(panel.getByRole('tab', { name: t(`admin.${section}`) })).toHaveCount(0);
+    for (const section of ['dashboard', 'export', 'sync', 'settings'] as const) await expect(panel.getByRole('tab', { name: t(`admin.${section}`) })).toHaveCount(0);
     await expect(panel.getByRole('button', { name: t('quit.button') })).toHaveCount(0);
     await expect(panel.getByRole('heading', { name: t('dashboard.heading') })).toHaveCount(0);
 

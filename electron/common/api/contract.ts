@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { ContentPack } from '../content/schema.js';
 import { FeedbackSubmissionSchema } from '../feedback/schema.js';
 import type { ApiMethod } from './methods.js';
-import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffStatus, type UnlockResult } from './staff.js';
+import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffStatus, type SyncNowResult, type SyncStatus, type UnlockResult } from './staff.js';
 
 const noInput = v.strictObject({});
 
@@ -56,6 +56,10 @@ export interface KioskApi {
   runRetention(input: ApiInput<'runRetention'>): Promise<{ deleted: number }>;
   prepareExport(input: ApiInput<'prepareExport'>): Promise<PreparedExport>;
   quitKiosk(input: ApiInput<'quitKiosk'>): Promise<{ done: true }>;
+  getSyncStatus(input: ApiInput<'getSyncStatus'>): Promise<SyncStatus>;
+  /** One sync pass now; answers when it has finished. */
+  syncNow(input: ApiInput<'syncNow'>): Promise<SyncNowResult>;
+  setSyncToken(input: ApiInput<'setSyncToken'>): Promise<{ done: true }>;
 }
 
 export type ApiOutput<M extends ApiMethod> = Awaited<ReturnType<KioskApi[M]>>;

@@ -16,6 +16,9 @@ export const API_METHODS = [
   'runRetention',
   'prepareExport',
   'quitKiosk',
+  'getSyncStatus',
+  'syncNow',
+  'setSyncToken',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

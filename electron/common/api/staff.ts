@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
 import { parseLocalDate } from '../dates.js';
+import { endpointIsAllowed, SYNC_ENDPOINT_MESSAGE, SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../sync/protocol.js';
 
 export const PIN_PATTERN = /^\d{4,8}$/;
 const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 'must be 4 to 8 digits'));
@@ -32,8 +33,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const SettingsSchema = v.strictObject({
   kioskId: kioskIdSchema,
   idleTimeoutSeconds: idleTimeoutSecondsSchema,
-  /** Where sync sends feedback (a later issue); null while not set up. */
-  syncEndpoint: v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'), v.maxLength(500))),
+  /** The collector's address; null while sync is not set up. HTTPS unless it is this computer. */
+  syncEndpoint: v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.maxLength(500), v.check(endpointIsAllowed, SYNC_ENDPOINT_MESSAGE))),
   /** Delete feedback older than this many days once synced or exported; null keeps everything. */
   retentionDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
   /** Keep a patient's unfinished feedback (marked partial) when the session ends early. */
@@ -73,6 +74,13 @@ export const staffInputSchemas = {
     v.forward(v.check((input) => rangeInOrder(input), RANGE_ORDER_MESSAGE), ['until']),
   ),
   quitKiosk: v.strictObject({ session: staffSession }),
+  getSyncStatus: v.strictObject({ session: staffSession }),
+  syncNow: v.strictObject({ session: staffSession }),
+  /** The collector's bearer token: write-only, never read back. */
+  setSyncToken: v.strictObject({
+    session: staffSession,
+    token: v.pipe(v.string('must be text'), v.regex(SYNC_TOKEN_PATTERN, SYNC_TOKEN_MESSAGE)),
+  }),
 };
 
 /**
@@ -131,4 +139,28 @@ export interface PreparedExport {
   /** For `download`: one-time links (same origin) to the file and its manifest. */
   downloadUrl: string | null;
   manifestUrl: string | null;
+}
+
+export interface SyncStatus {
+  /** The collector's address, or null: sync is off. */
+  endpoint: string | null;
+  tokenSet: boolean;
+  /** UTC ISO time of the last pass that the collector acknowledged rows in (or found nothing to send). */
+  lastSyncAt: string | null;
+  lastError: { at: string; message: string } | null;
+  /** Waiting to be sent. */
+  pending: number;
+  /** Refused by the collector for good and set aside; staff have an incident about them. */
+  quarantined: number;
+  /** When the background sync tries next, or null when it is not scheduled. */
+  nextAttemptAt: string | null;
+}
+
+export interface SyncNowResult {
+  outcome: 'done' | 'not-configured' | 'retry';
+  sent: number;
+  acknowledged: number;
+  quarantined: number;
+  message: string | null;
+  status: SyncStatus;
 }

@@ -39,14 +39,22 @@ const topicId = v.pipe(
  */
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
-// Free text from a touchscreen never needs control characters or broken surrogate pairs.
-const comment = v.nullable(
-  v.pipe(
-    v.string('must be text, or null'),
-    v.maxLength(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`),
-    v.check((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(text), 'must not contain control characters'),
-  ),
-);
+/**
+ * Free text from a touchscreen never needs control characters or broken surrogate pairs. Sync
+ * carries stored (scrubbed) comments, which "[removed]" may have made longer, hence `max`.
+ */
+export const commentText = (max: number) =>
+  v.nullable(
+    v.pipe(
+      v.string('must be text, or null'),
+      v.maxLength(max, `must be at most ${max} characters`),
+      v.check((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(text), 'must not contain control characters'),
+    ),
+  );
+
+/** One message per kind of object-level issue, for every strict object of feedback fields. */
+export const objectIssueMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required' : 'must be an object';
 
 export const FeedbackSubmissionSchema = v.strictObject(
   {
@@ -64,11 +72,11 @@ export const FeedbackSubmissionSchema = v.strictObject(
     ),
     overallHelpfulness: scale,
     answeredQuestions: v.nullable(v.picklist(ANSWERED_QUESTIONS, 'must be "yes", "partly", "no" or null')),
-    comment,
+    comment: commentText(MAX_COMMENT_LENGTH),
     /** Set when the patient left before submitting; a later issue keeps such feedback. */
     partial: v.optional(v.boolean('must be true or false'), false),
   },
-  (issue) => (issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required' : 'must be an object'),
+  objectIssueMessage,
 );
 
 /** What the renderer sends (`partial` may be left out). */

@@ -11,6 +11,7 @@ import type { KioskSettings } from '../kiosk-settings.js';
 import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import type { ShellCapabilities } from '../shell.js';
+import type { SyncOutbox } from '../sync/outbox.js';
 import { toDashboard } from './dashboard.js';
 import { applyRetention } from './retention.js';
 import type { StaffSessions } from './sessions.js';
@@ -24,13 +25,14 @@ export interface StaffApiParts {
   access: StaffAccess;
   sessions: StaffSessions;
   exporter: Exporter;
+  sync: SyncOutbox;
   content: ContentPack;
   shell: ShellCapabilities;
   logger: Logger;
   now: () => Date;
 }
 
-export function createStaffApi({ feedback, settings, access, sessions, exporter, content, shell, logger, now }: StaffApiParts): StaffApi {
+export function createStaffApi({ feedback, settings, access, sessions, exporter, sync, content, shell, logger, now }: StaffApiParts): StaffApi {
   return {
     async getStaffSetup() {
       return feedback.use((store) => ({ pinsConfigured: access.pinsConfigured(store) }));
@@ -80,6 +82,8 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
       sessions.authorize(session, 'admin');
       const saved = await feedback.use((store) => settings.save(store, next));
       logger.info({ event: 'settings', settings: saved }, 'settings changed by an admin');
+      // A new sync address is tried soon, not at the next 5-minute round.
+      sync.notify();
       return saved;
     },
 
@@ -91,6 +95,30 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
     async prepareExport(request) {
       sessions.authorize(request.session, 'admin');
       return feedback.use((store) => exporter.prepare(store, settings.current(store).kioskId, request), 'the feedback could not be read for export');
+    },
+
+    async getSyncStatus({ session }) {
+      sessions.authorize(session, 'admin');
+      return feedback.use((store) => sync.status(store));
+    },
+
+    async syncNow({ session }) {
+      sessions.authorize(session, 'admin');
+      const result = await sync.syncNow();
+      return feedback.use((store) => ({
+        outcome: result?.outcome ?? 'retry',
+        sent: result?.sent ?? 0,
+        acknowledged: result?.acknowledged ?? 0,
+        quarantined: result?.quarantined ?? 0,
+        message: result && 'message' in result ? result.message : null,
+        status: sync.status(store),
+      }));
+    },
+
+    async setSyncToken({ session, token }) {
+      sessions.authorize(session, 'admin');
+      await feedback.use((store) => sync.setToken(store, token));
+      return { done: true };
     },
 
     async quitKiosk({ session }) {

@@ -87,6 +87,16 @@ export interface FeedbackStore {
   topicIds(query?: FeedbackQuery): string[];
   /** Sets `exported_at` on those of these rows that lack it, in one statement; returns how many. */
   markExported(seqs: readonly number[], at?: Date): number;
+  /** The oldest rows waiting for sync (not synced, not set aside), in `seq` order. */
+  pendingSync(limit: number): FeedbackRecord[];
+  /** Sets `synced_at` on those of these rows (by id) that lack it, in one statement; returns how many. */
+  markSynced(ids: readonly string[], at?: Date): number;
+  /** Sets these rows aside from sync with the collector's reason; returns how many. */
+  quarantineSync(ids: readonly string[], reason: string, at?: Date): number;
+  /** Rows sync has set aside. */
+  countSyncQuarantined(): number;
+  /** Puts every set-aside row back in the outbox; returns how many. */
+  releaseSyncQuarantine(): number;
   /** Deletes feedback created before `cutoff` that was synced or exported (never one that was neither). */
   deleteExpired(cutoff: Date): number;
   /** The admin dashboard's figures over all stored feedback, with the last `days` local days. */
@@ -191,6 +201,21 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       return guardStorage(() => sql.markExported.run(at.toISOString(), JSON.stringify(seqs)).changes);
     },
 
+    pendingSync(limit) {
+      return guardStorage(() => sql.pendingSync.all(limit)).map(toRecord);
+    },
+
+    markSynced(ids, at = now()) {
+      return guardStorage(() => sql.markSynced.run(at.toISOString(), JSON.stringify(ids)).changes);
+    },
+
+    quarantineSync(ids, reason, at = now()) {
+      return guardStorage(() => sql.quarantineSync.run(at.toISOString(), reason, JSON.stringify(ids)).changes);
+    },
+
+    countSyncQuarantined: () => guardStorage(() => sql.countSyncQuarantined.get()!),
+    releaseSyncQuarantine: () => guardStorage(() => sql.releaseSyncQuarantine.run().changes),
+
     deleteExpired(cutoff) {
       // feedback_topics rows go with their feedback (ON DELETE CASCADE).
       return guardStorage(() => sql.deleteExpired.run(cutoff.toISOString()).changes);
@@ -267,6 +292,21 @@ function prepareStatements(db: Database.Database) {
     // One statement, so the whole list is marked or none of it; json_each takes any number of seqs.
     markExported: db.prepare<[string, string]>(
       'UPDATE feedback SET exported_at = ? WHERE exported_at IS NULL AND seq IN (SELECT value FROM json_each(?))',
+    ),
+    pendingSync: db.prepare<[number], FeedbackRow>(
+      `${SELECT_FEEDBACK} WHERE synced_at IS NULL AND sync_quarantined_at IS NULL ORDER BY seq LIMIT ?`,
+    ),
+    markSynced: db.prepare<[string, string]>(
+      'UPDATE feedback SET synced_at = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))',
+    ),
+    quarantineSync: db.prepare<[string, string, string]>(
+      'UPDATE feedback SET sync_quarantined_at = ?, sync_error = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))',
+    ),
+    countSyncQuarantined: db
+      .prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL')
+      .pluck(),
+    releaseSyncQuarantine: db.prepare<[]>(
+      'UPDATE feedback SET sync_quarantined_at = NULL, sync_error = NULL WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL',
     ),
     deleteExpired: db.prepare<[string]>(
       'DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR exported_at IS NOT NULL)',

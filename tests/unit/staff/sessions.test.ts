@@ -16,6 +16,9 @@ const adminCalls = (client: KioskClient, session: string) => ({
   runRetention: () => client.runRetention({ session }),
   prepareExport: () => client.prepareExport({ session, format: 'csv', destination: 'download' }),
   quitKiosk: () => client.quitKiosk({ session }),
+  getSyncStatus: () => client.getSyncStatus({ session }),
+  syncNow: () => client.syncNow({ session }),
+  setSyncToken: () => client.setSyncToken({ session, token: 'a'.repeat(64) }),
 });
 
 describe('staff sessions and roles', () => {

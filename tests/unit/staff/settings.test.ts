@@ -69,6 +69,9 @@ describe('settings', () => {
       [{ kioskId: '' }, 'settings.kioskId'],
       [{ syncEndpoint: 'ftp://example.org/x' }, 'settings.syncEndpoint'],
       [{ syncEndpoint: 'not a url' }, 'settings.syncEndpoint'],
+      // Plain http only where it cannot leave this computer.
+      [{ syncEndpoint: 'http://collector.example.org/' }, 'settings.syncEndpoint'],
+      [{ syncEndpoint: 'http://10.0.0.5:8080/' }, 'settings.syncEndpoint'],
       [{ retentionDays: 0 }, 'settings.retentionDays'],
       [{ keepPartialFeedback: 'yes' }, 'settings.keepPartialFeedback'],
       [{ adminPin: '1234' }, 'settings.adminPin'],

@@ -43,6 +43,15 @@ const seeds: Record<number, { insert(db: Database.Database): void; verify(db: Da
       expect(db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get()).toBe('"en"');
     },
   },
+  // 004-sync.ts (this branch's third step until the credentials migration 003 is merged before it).
+  3: {
+    insert(db) {
+      db.prepare("UPDATE feedback SET sync_quarantined_at = '2025-01-03T00:00:00.000Z', sync_error = 'refused' WHERE id = ?").run(FEEDBACK_ID);
+    },
+    verify(db) {
+      expect(db.prepare('SELECT sync_error FROM feedback WHERE id = ?').pluck().get(FEEDBACK_ID)).toBe('refused');
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -155,7 +155,7 @@ describe('feedback store', () => {
     const db = new Database(store.file, { readonly: true });
     const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).sort();
     expect(columns('feedback')).toEqual(
-      ['answered_questions', 'comment', 'content_version', 'created_at', 'exported_at', 'id', 'kiosk_id', 'locale', 'overall_helpfulness', 'partial', 'seq', 'synced_at', 'worry_after', 'worry_before'].sort(),
+      ['answered_questions', 'comment', 'content_version', 'created_at', 'exported_at', 'id', 'kiosk_id', 'locale', 'overall_helpfulness', 'partial', 'seq', 'sync_error', 'sync_quarantined_at', 'synced_at', 'worry_after', 'worry_before'].sort(),
     );
     expect(columns('feedback_topics')).toEqual(['feedback_id', 'helpful', 'topic_id']);
     db.close();

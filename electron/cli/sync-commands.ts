@@ -1,0 +1,40 @@
+/**
+ * `clinic-kiosk sync` (one pass, printing what was sent and acknowledged) and
+ * `clinic-kiosk set-sync-token` (the token from standard input, like set-pin). Safe while the
+ * kiosk runs: the collector ignores rows it already holds, so a pass racing the kiosk's own
+ * background sync stores nothing twice.
+ */
+import { SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../common/sync/protocol.js';
+import { SyncOutbox } from '../node/sync/outbox.js';
+import { readLine, withStore } from './operator-commands.js';
+
+export async function runSync(dataDirFlag: string | undefined): Promise<number> {
+  return withStore(dataDirFlag, async (store, logger, settings) => {
+    const outbox = new SyncOutbox({ store: () => store, settings, logger, now: () => new Date() });
+    const result = (await outbox.syncNow())!;
+    const status = outbox.status(store);
+    process.stdout.write(`Sent ${result.sent} rows, acknowledged ${result.acknowledged}, set aside ${result.quarantined}.\n`);
+    process.stdout.write(`Pending: ${status.pending}. Set aside in total: ${status.quarantined}.\n`);
+    if (result.outcome === 'done') return 0;
+    process.stderr.write(`clinic-kiosk: sync ${result.outcome === 'retry' ? 'stopped' : 'is not set up'}: ${result.message}\n`);
+    return 1;
+  });
+}
+
+export async function runSetSyncToken(dataDirFlag: string | undefined): Promise<number> {
+  if (process.stdin.isTTY) process.stderr.write('Paste the sync token from the collector and press Enter: ');
+  const token = await readLine(process.stdin);
+  if (!token) {
+    process.stderr.write('clinic-kiosk: no token was given on standard input.\n');
+    return 1;
+  }
+  if (!SYNC_TOKEN_PATTERN.test(token)) {
+    process.stderr.write(`clinic-kiosk: the token ${SYNC_TOKEN_MESSAGE}.\n`);
+    return 1;
+  }
+  return withStore(dataDirFlag, async (store, logger, settings) => {
+    new SyncOutbox({ store: () => store, settings, logger, now: () => new Date() }).setToken(store, token);
+    process.stdout.write('The sync token is set.\n');
+    return 0;
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The sync commands as real processes, compiled once: `collector` (tokens from the environment,
+ * never argv), `set-sync-token` from standard input, and `sync`.
+ *
+ * Crash during sync: a real kiosk process (`clinic-kiosk sync`, compiled) is SIGKILLed while the
+ * collector has committed a batch and the answer is still on its way. After a restart the rows
+ * converge: every row in PostgreSQL exactly once, every row synced at the kiosk, none lost.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspect } from '../unit/storage/helpers.js';
+import { startFaultProxy } from './fault-proxy.js';
+import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+let outDir: string;
+
+beforeAll(() => {
+  // Under dist/ so the package root and node_modules resolve as in a real build.
+  mkdirSync(join(repo, 'dist'), { recursive: true });
+  outDir = mkdtempSync(join(repo, 'dist', 'sync-crash-test-'));
+  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
+}, 90_000);
+afterAll(() => outDir && rmSync(outDir, { recursive: true, force: true }));
+
+function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.on('error', () => {});
+  child.stdin.end(options.input ?? '');
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+const startSync = (dataDir: string) => cli(['sync', '--data-dir', dataDir]);
+
+const syncedAtKiosk = (dataDir: string) =>
+  inspect(join(dataDir, 'kiosk.db'), (db) => db.prepare('SELECT id FROM feedback WHERE synced_at IS NOT NULL ORDER BY id').pluck().all() as string[]);
+
+describe('crash during sync', () => {
+  it('converges after the kiosk process is killed between the commit and the answer', async () => {
+    const collector = await startTestCollector(['lobby-1']);
+    const proxy = await startFaultProxy(collector.origin);
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
+    const ids = kiosk.seed(1_200);
+    kiosk.close(); // the kiosk process below owns the database now
+
+    proxy.plan('pass', 'hold');
+    const first = startSync(kiosk.dataDir);
+    await proxy.held(); // batch 2 is committed in PostgreSQL; its answer is held back
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    proxy.release();
+
+    const held = (await collector.rows()).map((r) => r.id);
+    expect(held.length).toBe(1_000);
+    const synced = syncedAtKiosk(kiosk.dataDir);
+    expect(synced.length).toBe(500); // only the acknowledged batch
+    expect(synced.every((id) => held.includes(id))).toBe(true);
+
+    const second = startSync(kiosk.dataDir);
+    expect((await second.exited).code).toBe(0);
+    expect(second.stdout()).toContain('Sent 700 rows, acknowledged 700, set aside 0.\nPending: 0.');
+    expect((await collector.rows()).map((r) => r.id)).toEqual([...ids].sort());
+    const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
+    expect(count).toBe(2_400);
+    expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
+    await proxy.close();
+  });
+});
+
+describe('sync commands', () => {
+  it('collector takes its tokens from the environment, refuses them on the command line, and serves kiosks', async () => {
+    const databaseUrl = await freshDatabase();
+    const tokens = { kiosks: [{ kioskId: 'lobby-1', token: token() }], reportToken: token() };
+    const refused = cli(['collector', '--database-url', databaseUrl, '--token', tokens.kiosks[0]!.token]);
+    expect((await refused.exited).code).toBe(2);
+    expect(refused.stderr()).toContain("Unknown option '--token'");
+    const missing = cli(['collector', '--database-url', databaseUrl], { env: { COLLECTOR_TOKENS: '', COLLECTOR_TOKENS_FILE: '' } });
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.stderr()).toContain('no tokens');
+
+    const collector = cli(['collector', '--database-url', databaseUrl, '--port', '0'], { env: { COLLECTOR_TOKENS: JSON.stringify(tokens) } });
+    await waitFor(() => collector.stdout().includes('Collector ready at '), 20_000, 'the collector to start');
+    const origin = /Collector ready at (\S+)/.exec(collector.stdout())![1]!;
+    expect(await (await fetch(new URL('health', origin))).json()).toEqual({ status: 'ok' });
+
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: origin, token: 'x'.repeat(32) });
+    const ids = kiosk.seed(7);
+    kiosk.close();
+    const badToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: 'short\n' });
+    expect((await badToken.exited).code).toBe(1);
+    expect(badToken.stderr()).toContain('must be 32 to 256 characters');
+    const setToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: `${tokens.kiosks[0]!.token}\n` });
+    expect([(await setToken.exited).code, setToken.stdout()]).toEqual([0, 'The sync token is set.\n']);
+
+    const sync = cli(['sync', '--data-dir', kiosk.dataDir]);
+    expect((await sync.exited).code).toBe(0);
+    expect(sync.stdout()).toBe('Sent 7 rows, acknowledged 7, set aside 0.\nPending: 0. Set aside in total: 0.\n');
+    expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
+    const log = readFileSync(join(kiosk.dataDir, 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('"event":"sync"');
+    expect(log).not.toContain(tokens.kiosks[0]!.token);
+
+    collector.child.kill('SIGTERM');
+    expect((await collector.exited).code).toBe(0);
+  });
+});
