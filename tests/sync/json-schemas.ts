@@ -17,11 +17,12 @@ const SCHEMAS: Record<string, { title: string; schema: v.GenericSchema }> = {
 const OPTIONS: ConversionConfig = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' };
 
 /**
- * topicHelpful is pipe(custom "not an array", record, maxEntries); the converter gives up at the
- * custom check, so the rows' schema gets the rest of the pipe, converted from the same schemas.
+ * topicHelpful is pipe(custom "not an array", check "no prototype keys", record, maxEntries); the
+ * converter gives up at the custom check, so the rows' schema gets the record and what follows it,
+ * converted from the same schemas.
  */
 function topicHelpfulJson(): object {
-  const [, record, ...actions] = SyncRowSchema.entries.topicHelpful.pipe;
+  const [, , record, ...actions] = SyncRowSchema.entries.topicHelpful.pipe;
   const { $schema: _, ...json } = toJsonSchema(v.pipe(record, ...actions), OPTIONS);
   return json;
 }
