@@ -7,7 +7,7 @@ import type { Bootstrap, KioskApi } from '../common/api/contract.js';
 import type { KioskConfig } from '../common/config/schema.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
 import { chooseContentPack } from './content/choose-content.js';
-import { personalisePack } from './content/load-content.js';
+import { Languages } from './content/languages.js';
 import { DownloadTickets } from './export/download-tickets.js';
 import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
@@ -56,7 +56,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const { config } = loaded;
 
   const contentFile = config.contentFile ? resolveConfigPath(loaded.file, config.contentFile) : null;
-  const content = personalisePack(chooseContentPack(contentFile, incidents, logger), config.clinic.name);
+  const languages = new Languages(chooseContentPack(contentFile, incidents, logger), config.clinic.name, incidents, logger);
+  const { content } = languages.bundle(languages.defaultLocale);
 
   let logoDataUrl: string | null = null;
   if (config.clinic.logoFile) {
@@ -83,15 +84,20 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     logger,
     now,
   });
-  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
+  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}`, locales: languages.options.map((o) => o.locale) }, 'kiosk core started');
 
   const api: KioskApi = {
     async getBootstrap() {
       // Settings are read each time, so a change an admin saved shows at the next bootstrap.
       const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.storeIfOpen);
-      return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
+      const session = { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback };
+      return { clinic, ...languages.bundle(languages.defaultLocale), locales: [...languages.options], session };
+    },
+    async getLocale({ locale }) {
+      return languages.bundle(locale);
     },
     async submitFeedback(submission) {
+      languages.bundle(submission.locale); // feedback names a language the kiosk offers, or is refused
       return feedback.submit(submission);
     },
     ...staffApi,
