@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
@@ -106,16 +106,16 @@ export function topicTextLength(pack: PackYaml, topic: ExpectedTopic): number {
 // ---------------------------------------------------------------------------------------------
 // The kiosk's screens, found the way a patient (or a screen reader) finds them
 
-const readJson = (...path: string[]) => JSON.parse(readFileSync(join(repoRoot, ...path), 'utf8')) as Record<string, string>;
+const readJson = (...path: string[]) => JSON.parse(readFileSync(resolve(repoRoot, ...path), 'utf8')) as Record<string, string>;
 /** The UI's English strings: the patient's (renderer/src/lib/i18n/en.json) and the staff panel's. */
 const english = { ...readJson('renderer', 'src', 'lib', 'i18n', 'en.json'), ...readJson('renderer', 'src', 'staff', 'strings.en.json') };
 
 /**
  * A strings lookup for one language, with `{{name}}` filled in: English, or the UI words of
- * another language (content/ui.<locale>.json). Plural keys are named in full (`…_other`).
+ * another language (`ui.<locale>.json` in the content folder). Plural keys are named in full (`…_other`).
  */
-export function stringsFor(locale: string): (key: string, values?: Record<string, string | number>) => string {
-  const strings = locale === 'en' ? english : readJson('content', `ui.${locale}.json`);
+export function stringsFor(locale: string, contentDir = join(repoRoot, 'content')): (key: string, values?: Record<string, string | number>) => string {
+  const strings = locale === 'en' ? english : readJson(contentDir, `ui.${locale}.json`);
   return (key, values = {}) => {
     const text = strings[key];
     if (text === undefined) throw new Error(`the ${locale} strings have no "${key}"`);
