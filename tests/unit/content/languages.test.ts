@@ -3,10 +3,10 @@
  * and UI words, the locale check on feedback, a broken translation left out with an incident, and
  * a third language (the pseudo-locale "xx") added with nothing but a content file and a strings file.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
 import type { ContentPack } from '../../../electron/common/content/schema.js';
@@ -121,7 +121,8 @@ describe('a translation that cannot be used', () => {
 
 describe('a third language', () => {
   it('takes only a content file and a strings file (the pseudo-locale "xx")', async () => {
-    const { packFile } = makePseudoLocaleDir();
+    const { dir, packFile } = makePseudoLocaleDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const { client, core } = start({ contentFile: packFile });
     expect(core.incidents.list()).toEqual([]);
     expect((await client.getBootstrap({})).locales.map((option) => option.locale)).toEqual(['en', 'es', PSEUDO_LOCALE].sort());
