@@ -15,7 +15,7 @@ async function expectResetToEnglish(page: Page) {
   await expect(page.getByRole('dialog', { name: spanish.t('idle.title') })).toBeVisible({ timeout: RESET_WAIT_MS });
   await expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: RESET_WAIT_MS });
   await expectWelcome(page, english.content.pack, english);
-  await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-pressed', 'true');
+  await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-current', 'true');
 }
 
 test('a patient who chose Spanish and walked away leaves the kiosk in English', async ({ kiosk: page }) => {

@@ -17,7 +17,7 @@ const html = (page: Page) => page.locator('html');
 async function choose(page: Page, language: TestLanguage): Promise<void> {
   await language.ui.language(page, language.name).click();
   await expect(html(page)).toHaveAttribute('lang', language.locale);
-  await expect(language.ui.language(page, language.name)).toHaveAttribute('aria-pressed', 'true');
+  await expect(language.ui.language(page, language.name)).toHaveAttribute('aria-current', 'true');
   await expect(page.getByRole('banner').getByRole('group', { name: language.t('language.label') })).toBeVisible();
 }
 
@@ -27,7 +27,7 @@ test('each kind of screen switches language at once, and the patient stays where
 
   await test.step('welcome', async () => {
     await expect(html(page)).toHaveAttribute('lang', 'en');
-    await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-pressed', 'true');
+    await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-current', 'true');
     await choose(page, spanish);
     await expectWelcome(page, es.pack, spanish);
     await expect(page.getByText(spanish.t('welcome.topicsCount_other', { count: es.topics.length }), { exact: true })).toBeVisible();
@@ -94,7 +94,7 @@ test('each kind of screen switches language at once, and the patient stays where
     await spanish.ui.backToStart(page).click();
     await expectWelcome(page, en.pack, english);
     await expect(html(page)).toHaveAttribute('lang', 'en');
-    await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-pressed', 'true');
+    await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-current', 'true');
   });
 });
 
