@@ -97,7 +97,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
       return languages.bundle(locale);
     },
     async submitFeedback(submission) {
-      languages.bundle(submission.locale); // feedback names a language the kiosk offers, or is refused
+      languages.requireOffered(submission.locale);
       return feedback.submit(submission);
     },
     ...staffApi,

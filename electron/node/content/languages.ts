@@ -37,11 +37,16 @@ export class Languages {
     this.options = [...all.keys()].map((locale) => ({ locale, name: nameInItself(locale) }));
   }
 
-  /** A language's content and UI words; throws the contract's `invalid_input` for one this kiosk does not offer. */
+  /** A language's content and UI words. */
   bundle(locale: string): LocaleBundle {
-    const bundle = this.#bundles.get(locale);
-    if (!bundle) throw new ApiError('invalid_input', `locale: this kiosk offers ${this.options.map((o) => `"${o.locale}"`).join(', ')}, not "${locale}"`, 'locale');
-    return bundle;
+    this.requireOffered(locale);
+    return this.#bundles.get(locale)!;
+  }
+
+  /** Throws the contract's `invalid_input` for a language this kiosk does not offer. */
+  requireOffered(locale: string): void {
+    if (this.#bundles.has(locale)) return;
+    throw new ApiError('invalid_input', `locale: this kiosk offers ${this.options.map((o) => `"${o.locale}"`).join(', ')}, not "${locale}"`, 'locale');
   }
 }
 
