@@ -20,7 +20,7 @@ function cached<T>(cache: Map<string, T>, locale: string, make: () => T): T {
   return value;
 }
 
-export function formatValue(locale: string, value: string | number | Date): string {
+function formatValue(locale: string, value: string | number | Date): string {
   if (typeof value === 'number') return cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(value);
   if (value instanceof Date) return cached(dates, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(value);
   return value;
