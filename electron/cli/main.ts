@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { bundledContentFile } from '../node/paths.js';
 import { loadContentPack } from '../node/content/load-content.js';
 import { runCollector } from './collector-command.js';
+import { loadTranslations } from '../node/content/translations.js';
 import { runServe, runStart } from './commands.js';
 import { runExport, runSetPin } from './operator-commands.js';
 import { runSetSyncToken, runSync } from './sync-commands.js';
@@ -22,7 +23,7 @@ const USAGE = `Usage: clinic-kiosk <command> [options]
 Commands:
   serve              Run the browser shell without opening a window.
   start              Run the kiosk: Electron if its binary is present, otherwise the browser shell.
-  validate-content   Check a content pack file (default: the bundled pack).
+  validate-content   Check a content pack file (default: the bundled pack) and its translations.
   set-pin staff|admin
                      Set a PIN, read as one line from standard input (4 to 8 digits), e.g.
                      echo 2468 | clinic-kiosk set-pin admin
@@ -105,8 +106,16 @@ function validateContent(file: string): number {
     process.stderr.write(`Content pack is invalid: ${result.error.message}\n`);
     return 1;
   }
-  process.stdout.write(`Content pack OK: ${file} (${result.pack.id} ${result.pack.version}, ${result.pack.locale}, ${result.pack.journey.length} topics)\n`);
-  return 0;
+  const { pack } = result;
+  process.stdout.write(`Content pack OK: ${file} (${pack.id} ${pack.version}, ${pack.locale}, ${pack.journey.length} topics)\n`);
+  // Its translations, beside it, each with its UI words.
+  const { found, problems } = loadTranslations(file, pack);
+  for (const [locale, { content }] of found) {
+    const review = content.translation?.clinicalReview === 'needed' ? ', needs clinical review' : '';
+    process.stdout.write(`Translation OK: ${locale} (${content.version}${review})\n`);
+  }
+  for (const problem of problems) process.stderr.write(`Translation is invalid: ${problem.message}\n`);
+  return problems.length === 0 ? 0 : 1;
 }
 
 function parsePort(text: string): number {

@@ -10,7 +10,7 @@ import { packMismatch } from '../common/feedback/matches-pack.js';
 import { describeFieldError } from '../common/validation.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
 import { chooseContentPack } from './content/choose-content.js';
-import { personalisePack } from './content/load-content.js';
+import { Languages } from './content/languages.js';
 import { DownloadTickets } from './export/download-tickets.js';
 import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
@@ -68,7 +68,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const { config } = loaded;
 
   const contentFile = config.contentFile ? resolveConfigPath(loaded.file, config.contentFile) : null;
-  const content = personalisePack(chooseContentPack(contentFile, incidents, logger), config.clinic.name);
+  const languages = new Languages(chooseContentPack(contentFile, incidents, logger), config.clinic.name, incidents, logger);
+  const { content } = languages.bundle(languages.defaultLocale);
 
   let logoDataUrl: string | null = null;
   if (config.clinic.logoFile) {
@@ -97,16 +98,21 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     logger,
     now,
   });
-  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}` }, 'kiosk core started');
+  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}`, locales: languages.options.map((o) => o.locale) }, 'kiosk core started');
 
   const api: KioskApi = {
     async getBootstrap() {
       // Settings are read each time, so a change an admin saved shows at the next bootstrap.
       const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.storeIfOpen);
-      return { clinic, content, session: { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback } };
+      const session = { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback };
+      return { clinic, ...languages.bundle(languages.defaultLocale), locales: [...languages.options], session };
+    },
+    async getLocale({ locale }) {
+      return languages.bundle(locale);
     },
     async submitFeedback(submission) {
-      const mismatch = packMismatch(submission, content);
+      // The pack the patient was reading: its language must be offered, and the answers must fit it.
+      const mismatch = packMismatch(submission, languages.bundle(submission.locale).content);
       if (mismatch) throw new ApiError('invalid_input', describeFieldError(mismatch), mismatch.field);
       const receipt = await feedback.submit(submission);
       // Stored first; sync follows in the background and never delays the patient's "Thank you".

@@ -20,7 +20,8 @@ function findAppRoot(start: string): string {
   }
 }
 
-export const bundledContentFile = join(appRoot, 'content', 'ketamine-addiction.en.yaml');
+export const bundledContentDir = join(appRoot, 'content');
+export const bundledContentFile = join(bundledContentDir, 'ketamine-addiction.en.yaml');
 export const rendererDir = join(appRoot, 'dist', 'renderer');
 
 /**

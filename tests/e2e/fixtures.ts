@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
@@ -106,48 +106,82 @@ export function topicTextLength(pack: PackYaml, topic: ExpectedTopic): number {
 // ---------------------------------------------------------------------------------------------
 // The kiosk's screens, found the way a patient (or a screen reader) finds them
 
-/** The patient UI's English strings (renderer/src/lib/i18n/en.json), with `{{name}}` filled in. */
-const strings = JSON.parse(readFileSync(join(repoRoot, 'renderer', 'src', 'lib', 'i18n', 'en.json'), 'utf8')) as Record<string, string>;
-export function t(key: string, values: Record<string, string | number> = {}): string {
-  const text = strings[key];
-  if (text === undefined) throw new Error(`en.json has no string "${key}"`);
-  return text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? `{{${name}}}`));
-}
+const readJson = (...path: string[]) => JSON.parse(readFileSync(resolve(repoRoot, ...path), 'utf8')) as Record<string, string>;
+/** The UI's English strings: the patient's (renderer/src/lib/i18n/en.json) and the staff panel's. */
+const english = { ...readJson('renderer', 'src', 'lib', 'i18n', 'en.json'), ...readJson('renderer', 'src', 'staff', 'strings.en.json') };
 
-const bottomNav = (page: Page) => page.getByRole('navigation', { name: t('nav.label') });
+/**
+ * A strings lookup for one language, with `{{name}}` filled in: English, or the UI words of
+ * another language (`ui.<locale>.json` in the content folder). Plural keys are named in full (`…_other`).
+ */
+export function stringsFor(locale: string, contentDir = join(repoRoot, 'content')): (key: string, values?: Record<string, string | number>) => string {
+  const strings = locale === 'en' ? english : readJson(contentDir, `ui.${locale}.json`);
+  return (key, values = {}) => {
+    const text = strings[key];
+    if (text === undefined) throw new Error(`the ${locale} strings have no "${key}"`);
+    return text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? `{{${name}}}`));
+  };
+}
+export const t = stringsFor('en');
+
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 
-export const ui = {
-  start: (page: Page) => button(page, t('welcome.start')),
-  skip: (page: Page) => button(page.getByRole('main'), t('question.skip')),
-  worryQuestion: (page: Page) => page.getByRole('main').getByRole('group', { name: t('worry.question') }),
-  bottomNav,
-  next: (page: Page) => button(bottomNav(page), t('nav.next')),
-  finish: (page: Page) => button(bottomNav(page), t('nav.finish')),
-  back: (page: Page) => button(bottomNav(page), t('nav.back')),
-  allTopics: (page: Page) => button(page.getByRole('banner'), t('topbar.topics')),
-  startOver: (page: Page) => button(page.getByRole('banner'), t('topbar.startOver')),
-  textSize: (page: Page) => page.getByRole('banner').getByRole('button', { name: new RegExp(`^${t('topbar.textSize')}: `) }),
-  disclaimerButton: (page: Page) => button(page, t('disclaimer.open')),
-  backToStart: (page: Page) => button(page.getByRole('main'), t('closing.done')),
-  dialog: (page: Page, name: string) => page.getByRole('dialog', { name, exact: true }),
-  topicList: (page: Page) => page.getByRole('dialog', { name: t('topics.title'), exact: true }),
-  close: (dialog: Locator) => button(dialog, t('dialog.close')),
-  heading: (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 }),
-  progress: (page: Page, current: number, total: number) => page.getByRole('main').getByText(t('progress', { current, total }), { exact: true }),
-  /** Any "N of M" topic progress line. */
-  anyProgress: (page: Page) => page.getByRole('main').getByText(new RegExp(`^${t('progress').replace(/\{\{\w+\}\}/g, '\\d+')}$`)),
-};
+/** The kiosk's controls, found by their names in one language. */
+export function uiIn(t: (key: string, values?: Record<string, string | number>) => string) {
+  const bottomNav = (page: Page) => page.getByRole('navigation', { name: t('nav.label') });
+  return {
+    start: (page: Page) => button(page, t('welcome.start')),
+    skip: (page: Page) => button(page.getByRole('main'), t('question.skip')),
+    worryQuestion: (page: Page) => page.getByRole('main').getByRole('group', { name: t('worry.question') }),
+    bottomNav,
+    next: (page: Page) => button(bottomNav(page), t('nav.next')),
+    finish: (page: Page) => button(bottomNav(page), t('nav.finish')),
+    back: (page: Page) => button(bottomNav(page), t('nav.back')),
+    allTopics: (page: Page) => button(page.getByRole('banner'), t('topbar.topics')),
+    startOver: (page: Page) => button(page.getByRole('banner'), t('topbar.startOver')),
+    textSize: (page: Page) => page.getByRole('banner').getByRole('button', { name: new RegExp(`^${t('topbar.textSize')}: `) }),
+    disclaimerButton: (page: Page) => button(page, t('disclaimer.open')),
+    backToStart: (page: Page) => button(page.getByRole('main'), t('closing.done')),
+    dialog: (page: Page, name: string) => page.getByRole('dialog', { name, exact: true }),
+    topicList: (page: Page) => page.getByRole('dialog', { name: t('topics.title'), exact: true }),
+    close: (dialog: Locator) => button(dialog, t('dialog.close')),
+    heading: (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 }),
+    progress: (page: Page, current: number, total: number) => page.getByRole('main').getByText(t('progress', { current, total }), { exact: true }),
+    /** Any "N of M" topic progress line. */
+    anyProgress: (page: Page) => page.getByRole('main').getByText(new RegExp(`^${t('progress').replace(/\{\{\w+\}\}/g, '\\d+')}$`)),
+    /** A language on the top bar's switch, by its name in itself ("English", "Español"). */
+    language: (page: Page, name: string) => button(page.getByRole('banner'), name),
+  };
+}
+export type Ui = ReturnType<typeof uiIn>;
+export const ui = uiIn(t);
+
+/** One language as a test sees it: its strings, its controls and its content pack. */
+export interface TestLanguage {
+  locale: string;
+  /** Its name on the language switch. */
+  name: string;
+  t: (key: string, values?: Record<string, string | number>) => string;
+  ui: Ui;
+  content: ContentPackFixture;
+}
+
+export function testLanguage(locale: 'en' | 'es'): TestLanguage {
+  const strings = stringsFor(locale);
+  const name = { en: 'English', es: 'Español' }[locale];
+  return { locale, name, t: strings, ui: uiIn(strings), content: readContentPack(join(repoRoot, 'content', `ketamine-addiction.${locale}.yaml`)) };
+}
+export const LANGUAGES = [testLanguage('en'), testLanguage('es')] as const;
 
 /** Checks that the page shows topic `index` (0-based) of the expected journey. */
-export async function expectTopic(page: Page, topics: readonly ExpectedTopic[], index: number): Promise<void> {
+export async function expectTopic(page: Page, topics: readonly ExpectedTopic[], index: number, { ui } = { ui: uiIn(t) }): Promise<void> {
   const topic = topics[index]!;
   await expect(ui.heading(page), `topic ${index + 1} (${topic.id}) heading`).toHaveText(topic.title);
   await expect(ui.progress(page, index + 1, topics.length)).toBeVisible();
 }
 
 /** Checks that the page shows the welcome screen. */
-export async function expectWelcome(page: Page, pack: PackYaml): Promise<void> {
+export async function expectWelcome(page: Page, pack: PackYaml, { ui } = { ui: uiIn(t) }): Promise<void> {
   await expect(ui.heading(page)).toHaveText(pack.title);
   await expect(ui.start(page)).toBeVisible();
   await expect(ui.anyProgress(page)).toHaveCount(0);
@@ -155,18 +189,18 @@ export async function expectWelcome(page: Page, pack: PackYaml): Promise<void> {
 }
 
 /** Checks that the page shows the worry question that comes between Start and the first topic. */
-export async function expectWorryQuestion(page: Page): Promise<void> {
+export async function expectWorryQuestion(page: Page, { ui } = { ui: uiIn(t) }): Promise<void> {
   await expect(ui.worryQuestion(page)).toBeVisible();
   await expect(ui.skip(page)).toBeVisible();
   await expect(ui.anyProgress(page)).toHaveCount(0);
 }
 
 /** From the welcome screen: Start, skip the (optional) worry question, arrive at topic 1. */
-export async function beginTopics(page: Page, topics: readonly ExpectedTopic[]): Promise<void> {
-  await ui.start(page).click();
-  await expectWorryQuestion(page);
-  await ui.skip(page).click();
-  await expectTopic(page, topics, 0);
+export async function beginTopics(page: Page, topics: readonly ExpectedTopic[], language = { ui: uiIn(t) }): Promise<void> {
+  await language.ui.start(page).click();
+  await expectWorryQuestion(page, language);
+  await language.ui.skip(page).click();
+  await expectTopic(page, topics, 0, language);
 }
 
 /** From the welcome screen: begin, then use the jump list to go to topic `index` (0-based). */

@@ -2,7 +2,8 @@
  * Both orientations of the lobby screen: landscape 1920×1080 and portrait 1080×1920.
  *
  * Every screen is walked and photographed (attached to the test and written to
- * test-results/screens/<orientation>/<nn>-<id>.png, which CI keeps as an artifact), and checked for
+ * test-results/screens/<orientation>-<locale>/<nn>-<id>.png, in English and Spanish, which CI keeps as an
+ * artifact), and checked for
  * the design card's floors: touch targets of at least 64×64 px, body text of at least 24 px and
  * headings of at least 40 px on topic screens, the comparison as a table in landscape and as cards
  * in portrait, and the bottom controls fixed in view at the largest text size.
@@ -10,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { beginTopics, expect, expectTopic, expectWelcome, settle, t, test, topicTextLength, ui, type PackYaml } from './fixtures';
+import { beginTopics, expect, expectTopic, expectWelcome, LANGUAGES, settle, t, test, topicTextLength, ui, type PackYaml } from './fixtures';
 
 const MIN_TARGET_PX = 64;
 const MIN_BODY_TEXT_PX = 24;
@@ -25,98 +26,105 @@ for (const orientation of ORIENTATIONS) {
   test.describe(orientation.name, () => {
     test.use({ viewport: orientation.viewport });
 
-    test('every screen: screenshot, touch targets, text sizes and the comparison layout', async ({ kiosk: page, content }, testInfo) => {
-      const { pack, topics } = content;
-      const shots = new Screenshots(page, testInfo, orientation.name);
+    for (const language of LANGUAGES) {
+      test(`every screen in ${language.name}: screenshot, touch targets, text sizes and the comparison layout`, async ({ kiosk: page }, testInfo) => {
+        const { t, ui, content } = language;
+        const { pack, topics } = content;
+        const shots = new Screenshots(page, testInfo, `${orientation.name}-${language.locale}`);
+        if (language.locale !== 'en') await ui.language(page, language.name).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', language.locale);
 
-      await test.step('welcome', async () => {
-        await expectWelcome(page, pack);
-        await expectTouchTargets(page);
-        await shots.take('welcome');
-      });
-
-      await test.step('disclaimer dialog', async () => {
-        await ui.disclaimerButton(page).click();
-        const dialog = ui.dialog(page, pack.disclaimer.title);
-        await expect(dialog).toBeVisible();
-        await expectTouchTargets(page);
-        await shots.take('disclaimer');
-        await ui.close(dialog).click();
-        await expect(dialog).toBeHidden();
-      });
-
-      await test.step('worry question', async () => {
-        await ui.start(page).click();
-        await expect(ui.worryQuestion(page)).toBeVisible();
-        await expectTouchTargets(page);
-        await shots.take('worry-before');
-        await ui.skip(page).click();
-      });
-
-      for (const [index, topic] of topics.entries()) {
-        await test.step(`topic ${index + 1}: ${topic.id}`, async () => {
-          await expectTopic(page, topics, index);
+        await test.step('welcome', async () => {
+          await expectWelcome(page, pack, language);
           await expectTouchTargets(page);
-          await expectTopicTextSizes(page);
-          if (topic.kind === 'comparison') {
-            if (orientation.name === 'landscape') await expectComparisonTable(page, pack);
-            else await expectComparisonCards(page, pack);
-          }
-          await shots.take(topic.id);
-          if (topic.kind === 'faq') {
-            for (const item of pack.faq.items) await page.getByRole('button', { name: item.question, exact: true }).click();
-            await expect(page.getByText(pack.faq.items.at(-1)!.answer, { exact: true })).toBeVisible();
+          await shots.take('welcome');
+        });
+
+        await test.step('disclaimer dialog', async () => {
+          await ui.disclaimerButton(page).click();
+          const dialog = ui.dialog(page, pack.disclaimer.title);
+          await expect(dialog).toBeVisible();
+          await expectTouchTargets(page);
+          await shots.take('disclaimer');
+          await ui.close(dialog).click();
+          await expect(dialog).toBeHidden();
+        });
+
+        await test.step('worry question', async () => {
+          await ui.start(page).click();
+          await expect(ui.worryQuestion(page)).toBeVisible();
+          await expectTouchTargets(page);
+          await shots.take('worry-before');
+          await ui.skip(page).click();
+        });
+
+        for (const [index, topic] of topics.entries()) {
+          await test.step(`topic ${index + 1}: ${topic.id}`, async () => {
+            await expectTopic(page, topics, index, language);
             await expectTouchTargets(page);
             await expectTopicTextSizes(page);
-            await shots.take(`${topic.id}-answers-open`);
-          }
-          if (index === 1) {
-            await ui.allTopics(page).click();
-            await expect(ui.topicList(page)).toBeVisible();
-            await expectTouchTargets(page);
-            await shots.take('all-topics');
-            await ui.close(ui.topicList(page)).click();
-            await expect(ui.topicList(page)).toBeHidden();
-          }
-          await (index === topics.length - 1 ? ui.finish(page) : ui.next(page)).click();
-        });
-      }
-
-      await test.step('closing', async () => {
-        await expect(ui.heading(page)).toHaveText(pack.closing.title);
-        await expectTouchTargets(page);
-        await expectTopicTextSizes(page);
-        await shots.take('closing');
-        await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback'), exact: true }).click();
-      });
-
-      await test.step('feedback questions', async () => {
-        const feedbackSteps = [
-          { id: 'feedback-worry-after', question: t('worry.question'), answer: t('worry.2') },
-          { id: 'feedback-helpfulness', question: t('helpfulness.question'), answer: t('helpfulness.4') },
-          { id: 'feedback-answered', question: t('answered.question'), answer: t('answered.yes') },
-        ];
-        for (const step of feedbackSteps) {
-          const group = page.getByRole('main').getByRole('group', { name: step.question, exact: true });
-          await expect(group).toBeVisible();
-          await expectTouchTargets(page);
-          await shots.take(step.id);
-          await group.getByRole('button', { name: step.answer, exact: true }).click();
+            if (topic.kind === 'comparison') {
+              if (orientation.name === 'landscape') await expectComparisonTable(page, pack, t);
+              else await expectComparisonCards(page, pack, t);
+            }
+            await shots.take(topic.id);
+            if (topic.kind === 'faq') {
+              for (const item of pack.faq.items) await page.getByRole('button', { name: item.question, exact: true }).click();
+              await expect(page.getByText(pack.faq.items.at(-1)!.answer, { exact: true })).toBeVisible();
+              await expectTouchTargets(page);
+              await expectTopicTextSizes(page);
+              await shots.take(`${topic.id}-answers-open`);
+            }
+            if (index === 1) {
+              await ui.allTopics(page).click();
+              await expect(ui.topicList(page)).toBeVisible();
+              await expectTouchTargets(page);
+              await shots.take('all-topics');
+              await ui.close(ui.topicList(page)).click();
+              await expect(ui.topicList(page)).toBeHidden();
+            }
+            await (index === topics.length - 1 ? ui.finish(page) : ui.next(page)).click();
+          });
         }
-        await expect(page.getByRole('textbox', { name: t('comment.label') })).toBeVisible();
-        await expectTouchTargets(page);
-        await shots.take('feedback-comment');
-        await page.getByRole('button', { name: t('feedback.submit'), exact: true }).click();
-      });
 
-      await test.step('thank you', async () => {
-        await expect(page.getByRole('heading', { name: t('thanks.title'), exact: true })).toBeVisible();
-        await expectTouchTargets(page);
-        await shots.take('thanks');
-        await ui.backToStart(page).click();
-        await expectWelcome(page, pack);
+        await test.step('closing', async () => {
+          await expect(ui.heading(page)).toHaveText(pack.closing.title);
+          await expectTouchTargets(page);
+          await expectTopicTextSizes(page);
+          await shots.take('closing');
+          await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback'), exact: true }).click();
+        });
+
+        await test.step('feedback questions', async () => {
+          const feedbackSteps = [
+            { id: 'feedback-worry-after', question: t('worry.question'), answer: t('worry.2') },
+            { id: 'feedback-helpfulness', question: t('helpfulness.question'), answer: t('helpfulness.4') },
+            { id: 'feedback-answered', question: t('answered.question'), answer: t('answered.yes') },
+          ];
+          for (const step of feedbackSteps) {
+            const group = page.getByRole('main').getByRole('group', { name: step.question, exact: true });
+            await expect(group).toBeVisible();
+            await expectTouchTargets(page);
+            await shots.take(step.id);
+            await group.getByRole('button', { name: step.answer, exact: true }).click();
+          }
+          await expect(page.getByRole('textbox', { name: t('comment.label') })).toBeVisible();
+          await expectTouchTargets(page);
+          await shots.take('feedback-comment');
+          await page.getByRole('button', { name: t('feedback.submit'), exact: true }).click();
+        });
+
+        await test.step('thank you', async () => {
+          await expect(page.getByRole('heading', { name: t('thanks.title'), exact: true })).toBeVisible();
+          await expectTouchTargets(page);
+          await shots.take('thanks');
+          await ui.backToStart(page).click();
+          // Starting over puts the next patient back in the default language.
+          await expectWelcome(page, LANGUAGES[0].content.pack);
+          await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+        });
       });
-    });
+    }
 
     test('the bottom controls stay in view at the largest text size; the content scrolls', async ({ kiosk: page, content }) => {
       const { pack, topics } = content;
@@ -174,7 +182,7 @@ for (const orientation of ORIENTATIONS) {
   });
 }
 
-/** Writes each screen to test-results/screens/<orientation>/<nn>-<id>.png and attaches it. */
+/** Writes each screen to test-results/screens/<orientation>-<locale>/<nn>-<id>.png and attaches it. */
 class Screenshots {
   #count = 0;
   readonly #dir: string;
@@ -231,13 +239,13 @@ async function expectTopicTextSizes(page: Page): Promise<void> {
   expect(found.h1, `the heading is at least ${MIN_HEADING_PX} px`).toBeGreaterThanOrEqual(MIN_HEADING_PX);
 }
 
-async function expectComparisonTable(page: Page, pack: PackYaml): Promise<void> {
+async function expectComparisonTable(page: Page, pack: PackYaml, tr = t): Promise<void> {
   const { columns, rows } = pack.comparison;
   const table = page.getByRole('table');
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader')).toHaveText([columns.factor, columns.medical, columns.recreational]);
   await expect(table.getByRole('rowheader')).toHaveText(rows.map((row) => row.factor));
-  await expect(page.getByRole('list', { name: t('comparison.cardsLabel') })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: tr('comparison.cardsLabel') })).toHaveCount(0);
   // Side by side: each row's two cells share a line.
   const firstRowCells = table.getByRole('row').nth(1).getByRole('cell');
   const [medical, recreational] = [(await firstRowCells.nth(0).boundingBox())!, (await firstRowCells.nth(1).boundingBox())!];
@@ -245,10 +253,10 @@ async function expectComparisonTable(page: Page, pack: PackYaml): Promise<void> 
   expect(recreational.x).toBeGreaterThan(medical.x);
 }
 
-async function expectComparisonCards(page: Page, pack: PackYaml): Promise<void> {
+async function expectComparisonCards(page: Page, pack: PackYaml, tr = t): Promise<void> {
   const { columns, rows } = pack.comparison;
   await expect(page.locator('table')).toHaveCount(0);
-  const cards = page.getByRole('list', { name: t('comparison.cardsLabel') }).getByRole('listitem');
+  const cards = page.getByRole('list', { name: tr('comparison.cardsLabel') }).getByRole('listitem');
   await expect(cards).toHaveCount(rows.length);
   for (const [index, row] of rows.entries()) {
     const card = cards.nth(index);

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { ContentPack } from '../content/schema.js';
 import { FeedbackSubmissionSchema } from '../feedback/schema.js';
+import { localeTag, type LocaleOption, type UiStrings } from '../locale.js';
 import type { ApiMethod } from './methods.js';
 import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffStatus, type SyncNowResult, type SyncStatus, type UnlockResult } from './staff.js';
 
@@ -13,6 +14,7 @@ const noInput = v.strictObject({});
 
 export const inputSchemas = {
   getBootstrap: noInput,
+  getLocale: v.strictObject({ locale: localeTag }),
   submitFeedback: FeedbackSubmissionSchema,
   ...staffInputSchemas,
 } satisfies Record<ApiMethod, v.GenericSchema>;
@@ -22,10 +24,18 @@ export type ApiRequest<M extends ApiMethod> = v.InferInput<(typeof inputSchemas)
 /** What the core receives: the request after validation, defaults filled in. */
 export type ApiInput<M extends ApiMethod> = v.InferOutput<(typeof inputSchemas)[M]>;
 
-/** Everything the patient UI needs to draw its first screen. */
-export interface Bootstrap {
-  clinic: { name: string; accentColor: string; logoDataUrl: string | null };
+/** One language's content pack and the UI words that differ from the built-in English. */
+export interface LocaleBundle {
   content: ContentPack;
+  /** Keys left out show in English; empty for English itself. */
+  strings: UiStrings;
+}
+
+/** Everything the patient UI needs to draw its first screen, in the default language. */
+export interface Bootstrap extends LocaleBundle {
+  clinic: { name: string; accentColor: string; logoDataUrl: string | null };
+  /** The languages on the switch, the default (this bundle's) among them, each named in itself. */
+  locales: LocaleOption[];
   /** How a patient's session ends when they walk away: the config file's values, or what an admin saved. */
   session: { idleTimeoutSeconds: number; idleWarningSeconds: number; keepPartialFeedback: boolean };
 }
@@ -40,7 +50,12 @@ export interface FeedbackReceipt {
 /** What the core implements and what the renderer's client offers. */
 export interface KioskApi {
   getBootstrap(input: ApiInput<'getBootstrap'>): Promise<Bootstrap>;
-  /** Fails with `unavailable` when the disk or database cannot take it; nothing is half-written. */
+  /** A language from `Bootstrap.locales`; `invalid_input` for one the kiosk does not offer. */
+  getLocale(input: ApiInput<'getLocale'>): Promise<LocaleBundle>;
+  /**
+   * Fails with `invalid_input` when `locale` is not a language the kiosk offers, and with
+   * `unavailable` when the disk or database cannot take it; nothing is half-written.
+   */
   submitFeedback(input: ApiInput<'submitFeedback'>): Promise<FeedbackReceipt>;
 
   // Staff and admin (see staff.ts). Wrong or expired sessions fail with `unauthorized`.

@@ -4,6 +4,7 @@
  */
 export const API_METHODS = [
   'getBootstrap',
+  'getLocale',
   'submitFeedback',
   'getStaffSetup',
   'setupPins',

@@ -3,6 +3,7 @@
  * Pure TypeScript (no Node, no DOM) so the loader, the build-time check and the renderer share it.
  */
 import * as v from 'valibot';
+import { localeTag } from '../locale.js';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "safety-protocol"'));
@@ -44,7 +45,12 @@ export const ContentPackSchema = v.pipe(
   v.strictObject({
     id: slug,
     version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
-    locale: v.pipe(v.string(), v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"')),
+    locale: localeTag,
+    /**
+     * Set on a translated pack: the language it was translated from, and whether a clinician has
+     * checked that the translation keeps the medical meaning ("needed" until one has).
+     */
+    translation: v.optional(v.strictObject({ from: localeTag, clinicalReview: v.picklist(['needed', 'done']) })),
     title: text,
     summary: v.strictObject({ id: v.literal('summary'), title: text, paragraphs }),
     sections: v.pipe(v.array(section), v.minLength(1)),

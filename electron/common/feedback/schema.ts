@@ -6,6 +6,7 @@
  * or device, and `strictObject` rejects any field not listed here.
  */
 import * as v from 'valibot';
+import { localeTag } from '../locale.js';
 import { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS } from './constants.js';
 
 export { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS, type AnsweredQuestions } from './constants.js';
@@ -59,7 +60,8 @@ export const objectIssueMessage = (issue: v.BaseIssue<unknown>) =>
 export const FeedbackSubmissionSchema = v.strictObject(
   {
     id: uuidV4,
-    locale: v.pipe(v.string('must be a string'), v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"')),
+    /** The language the patient read in; the core also checks that the kiosk offers it. */
+    locale: localeTag,
     contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
     worryBefore: scale,
     worryAfter: scale,

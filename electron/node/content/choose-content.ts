@@ -9,14 +9,20 @@ import type { Logger } from '../log/logger.js';
 import { bundledContentFile } from '../paths.js';
 import { loadContentPack } from './load-content.js';
 
-export function chooseContentPack(configuredFile: string | null, incidents: IncidentLog, logger: Logger): ContentPack {
+/** The pack the kiosk shows, and the file it came from (its translations sit beside it). */
+export interface ChosenPack {
+  pack: ContentPack;
+  file: string;
+}
+
+export function chooseContentPack(configuredFile: string | null, incidents: IncidentLog, logger: Logger): ChosenPack {
   if (configuredFile) {
     const configured = loadContentPack(configuredFile);
-    if (configured.ok) return configured.pack;
+    if (configured.ok) return { pack: configured.pack, file: configuredFile };
     logger.error({ file: configured.error.file, field: configured.error.field, reason: configured.error.reason }, 'content pack rejected; using the bundled pack');
     incidents.record('content', 'The configured content could not be used, so the kiosk shows its built-in content.', configured.error.message);
   }
   const bundled = loadContentPack(bundledContentFile);
   if (!bundled.ok) throw bundled.error;
-  return bundled.pack;
+  return { pack: bundled.pack, file: bundledContentFile };
 }

@@ -17,7 +17,7 @@ import { applyRetention } from './retention.js';
 import type { StaffSessions } from './sessions.js';
 import type { StaffAccess } from './staff-access.js';
 
-export type StaffApi = Omit<KioskApi, 'getBootstrap' | 'submitFeedback'>;
+export type StaffApi = Omit<KioskApi, 'getBootstrap' | 'getLocale' | 'submitFeedback'>;
 
 export interface StaffApiParts {
   feedback: FeedbackService;

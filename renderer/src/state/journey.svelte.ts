@@ -20,7 +20,16 @@ export class Journey {
   /** Topic ids the patient has opened in this session, for the jump list. */
   visited = $state<ReadonlySet<string>>(new Set());
 
-  constructor(readonly topics: readonly Topic[]) {}
+  readonly #topics: () => readonly Topic[];
+
+  /** Topics are read live: the patient may switch language, which swaps them for translated ones (same ids). */
+  constructor(topics: () => readonly Topic[]) {
+    this.#topics = topics;
+  }
+
+  get topics(): readonly Topic[] {
+    return this.#topics();
+  }
 
   get topicIndex(): number | null {
     return this.screen.name === 'topic' ? this.screen.index : null;

@@ -1,6 +1,6 @@
 /**
  * Everything that belongs to the patient at the screen right now: where they are, their answers,
- * their text size, which dialog is open. "Start over" (and later the idle reset) replaces the
+ * their text size, which dialog is open. (Their language is reset beside it: see Language.) "Start over" (and later the idle reset) replaces the
  * whole object, so nothing of one patient can leak to the next.
  */
 import type { Topic } from '@common/content/journey';
@@ -16,7 +16,7 @@ export class PatientSession {
   readonly display = new DisplaySettings();
   dialog = $state<OpenDialog>('none');
 
-  constructor(topics: readonly Topic[]) {
+  constructor(topics: () => readonly Topic[]) {
     this.journey = new Journey(topics);
   }
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePseudoLocaleDir, PSEUDO_LOCALE } from '../../support/pseudo-locale.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
@@ -138,6 +139,25 @@ describe('clinic-kiosk export', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('set-pin staff|admin');
     expect(stdout).toContain('export --format csv|json|ndjson --out FILE [--since DATE] [--until DATE] [--unexported]');
+  });
+});
+
+describe('clinic-kiosk validate-content', () => {
+  it('checks the bundled pack and its Spanish translation', async () => {
+    const { stdout, stderr, code } = await run(['validate-content']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^Content pack OK: .*ketamine-addiction\.en\.yaml \(ketamine-addiction \d+\.\d+\.\d+, en, \d+ topics\)$/m);
+    expect(stdout).toMatch(/^Translation OK: es \(\d+\.\d+\.\d+, needs clinical review\)$/m);
+  });
+
+  it('fails on a translation that cannot be used, naming the file and the field', async () => {
+    const { dir, packFile } = makePseudoLocaleDir();
+    writeFileSync(join(dir, `ui.${PSEUDO_LOCALE}.json`), JSON.stringify({ 'nav.next': 42 }));
+    const { stdout, stderr, code } = await run(['validate-content', packFile]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(stdout).toContain('Translation OK: es');
+    expect(stderr).toBe(`Translation is invalid: ${join(dir, `ui.${PSEUDO_LOCALE}.json`)}: nav.next: must be text\n`);
   });
 });
 

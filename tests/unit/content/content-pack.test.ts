@@ -108,8 +108,9 @@ describe('a broken content pack', () => {
   it('falls back to the bundled pack and keeps the incident', () => {
     const incidents = new IncidentLog();
     const file = brokenPackFile((pack) => (pack.version = 'one'));
-    const pack = chooseContentPack(file, incidents, silentLogger());
+    const { pack, file: chosen } = chooseContentPack(file, incidents, silentLogger());
     expect(pack.id).toBe('ketamine-addiction');
+    expect(chosen).toBe(bundledContentFile);
     expect(incidents.list()).toHaveLength(1);
     expect(incidents.list()[0]).toMatchObject({ kind: 'content' });
     expect(incidents.list()[0]!.detail).toContain(`${file}: version: must look like 1.0.0`);

@@ -1,41 +1,30 @@
 /**
- * The one i18n layer for UI strings (content text comes from the content pack, already in its locale).
- * i18next does plurals and interpolation; a rune makes every `t()` in a template re-run when the
- * language changes. English now; Spanish adds a file next to en.json.
+ * The patient UI's `t()`. English is built in (it is also the fallback for a key another language
+ * lacks); another language's strings arrive with its content from the kiosk core and replace the
+ * active catalogue in one assignment, so every `t()` in every template re-renders at once.
+ * Content text is not here: it comes from the content pack, already in its locale.
  */
-import i18next from 'i18next';
 import en from './en.json';
+import { translate, type Catalogue, type KeysOf, type Messages, type Values } from './translate';
 
-/** Keys without plural suffixes, so `t('welcome.topicsCount', { count })` type-checks. */
-export type MessageKey = keyof typeof en extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K) : never;
+export type MessageKey = KeysOf<typeof en>;
 
-export const DEFAULT_LANGUAGE = 'en';
+/** The built-in strings' language. */
+export const ENGLISH = 'en';
+const english: Catalogue = { locale: ENGLISH, messages: en };
 
-const instance = i18next.createInstance();
-void instance.init({
-  lng: DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  resources: { en: { translation: en } },
-  // Keys are flat ("nav.next"), and Svelte already escapes text, so i18next must not.
-  keySeparator: false,
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  showSupportNotice: false,
-});
+let active = $state.raw<Catalogue>(english);
 
-let language = $state(DEFAULT_LANGUAGE);
-
-export function t(key: MessageKey, values?: Record<string, string | number>): string {
-  void language; // read the rune, so callers re-render on language change
-  return instance.t(key, values);
+export function t(key: MessageKey, values?: Values): string {
+  return translate(active, english, key, values);
 }
 
+/** The language the screen is in, for `lang` and Intl formats. */
 export function currentLanguage(): string {
-  return language;
+  return active.locale;
 }
 
-export async function setLanguage(next: string): Promise<void> {
-  await instance.changeLanguage(next);
-  language = next;
-  document.documentElement.lang = next;
+/** Makes `locale` the active language; keys `messages` lacks show in English. */
+export function useStrings(locale: string, messages: Messages): void {
+  active = { locale, messages };
 }

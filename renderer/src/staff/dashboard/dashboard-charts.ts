@@ -3,7 +3,7 @@
  * text tables. Pure: the same figures always give the same charts.
  */
 import type { Dashboard } from '@common/api/staff';
-import { t } from '../../lib/i18n/i18n.svelte';
+import { t } from '../i18n';
 import { formatDay, formatDecimal } from '../format';
 import type { BarChartSpec, TableColumn } from './bar-chart';
 

@@ -1,0 +1,32 @@
+/**
+ * A third language takes only a content file and a strings file: the pseudo-locale "xx" is
+ * generated from the English files into a temp content folder (tests/support/pseudo-locale.ts),
+ * the kiosk is pointed at that folder's pack, and "xx" appears on the switch and works.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { makePseudoLocaleDir, PSEUDO_LOCALE } from '../support/pseudo-locale.js';
+import { expect, expectTopic, expectWelcome, LANGUAGES, readContentPack, stringsFor, test, uiIn } from './fixtures';
+
+const spanish = LANGUAGES[1];
+
+const { dir, packFile } = makePseudoLocaleDir();
+test.use({ kioskConfig: { contentFile: packFile } });
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const t = stringsFor(PSEUDO_LOCALE, dir);
+const pseudo = { t, ui: uiIn(t), content: readContentPack(join(dir, `ketamine-addiction.${PSEUDO_LOCALE}.yaml`)) };
+
+test('takes only a content file and a strings file: the pseudo-locale "xx"', async ({ kiosk: page }) => {
+  // Three languages on the switch now, each marked with its own language.
+  await expect(page.getByRole('banner').locator('button[lang]')).toHaveCount(3);
+  await page.getByRole('banner').locator(`button[lang="${PSEUDO_LOCALE}"]`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', PSEUDO_LOCALE);
+  await expectWelcome(page, pseudo.content.pack, pseudo);
+  await pseudo.ui.start(page).click();
+  await pseudo.ui.skip(page).click();
+  await expectTopic(page, pseudo.content.topics, 0, pseudo);
+  for (const text of pseudo.content.topics[0]!.texts) await expect(page.getByRole('main')).toContainText(text);
+  // And Spanish is still offered beside it.
+  await spanish.ui.language(page, spanish.name).click();
+  await expectTopic(page, spanish.content.topics, 0, spanish);
+});
