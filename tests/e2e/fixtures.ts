@@ -134,6 +134,9 @@ export const ui = {
   topicList: (page: Page) => page.getByRole('dialog', { name: t('topics.title'), exact: true }),
   close: (dialog: Locator) => button(dialog, t('dialog.close')),
   heading: (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 }),
+  /** The on-screen keyboard (in the page, or inside a dialog such as the staff panel). */
+  keyboard: (scope: Page | Locator) => scope.getByRole('group', { name: t('keyboard.label'), exact: true }),
+  key: (scope: Page | Locator, name: string) => button(scope.getByRole('group', { name: t('keyboard.label'), exact: true }), name),
   progress: (page: Page, current: number, total: number) => page.getByRole('main').getByText(t('progress', { current, total }), { exact: true }),
   /** Any "N of M" topic progress line. */
   anyProgress: (page: Page) => page.getByRole('main').getByText(new RegExp(`^${t('progress').replace(/\{\{\w+\}\}/g, '\\d+')}$`)),
