@@ -31,29 +31,55 @@ export class OnScreenKeyboard {
 
   /** Listens to focus on the whole document; returns the function that stops (an $effect's cleanup). */
   start(): () => void {
+    let pointerDown = false;
+    let closing: ReturnType<typeof setTimeout> | undefined;
+    // Closing changes the layout (the screen grows back). Done in the middle of a tap, the button
+    // tapped would move before its click arrived; so it waits for the tap to end: the release,
+    // then the rest of that task, which is where the click is dispatched.
+    const closeSoon = () => {
+      clearTimeout(closing);
+      if (!pointerDown) closing = setTimeout(() => this.close());
+      else
+        window.addEventListener(
+          'pointerup',
+          () => {
+            pointerDown = false;
+            closeSoon();
+          },
+          { once: true, capture: true },
+        );
+    };
     const onFocusIn = (event: FocusEvent) => {
       const element = event.target;
       if (isTypable(element)) {
+        clearTimeout(closing);
         if (element !== this.#dismissed) this.open(element);
       } else if (!(element instanceof Element && element.closest(`[${KEYBOARD_ATTRIBUTE}]`))) {
-        this.close();
+        closeSoon();
       }
     };
     // Focus leaving for nowhere (a tap on empty space, a reset's blur) closes the keyboard.
     const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget === null && this.target) this.close();
+      if (event.relatedTarget === null && this.target) closeSoon();
     };
-    // A tap on the field the keyboard was dismissed from brings it back.
-    const onPointerDown = (event: PointerEvent) => {
-      if (isTypable(event.target)) this.open(event.target);
+    const onPointerDown = () => (pointerDown = true);
+    const onPointerUp = () => (pointerDown = false);
+    // A tap on the field the keyboard was dismissed from brings it back (after the tap, as above).
+    const onClick = (event: MouseEvent) => {
+      if (isTypable(event.target) && event.target === document.activeElement) this.open(event.target);
     };
-    document.addEventListener('focusin', onFocusIn);
-    document.addEventListener('focusout', onFocusOut);
-    document.addEventListener('pointerdown', onPointerDown, { capture: true });
+    const listeners = [
+      ['focusin', onFocusIn],
+      ['focusout', onFocusOut],
+      ['pointerdown', onPointerDown],
+      ['pointerup', onPointerUp],
+      ['pointercancel', onPointerUp],
+      ['click', onClick],
+    ] as const;
+    for (const [type, listener] of listeners) document.addEventListener(type, listener as EventListener, { capture: true });
     return () => {
-      document.removeEventListener('focusin', onFocusIn);
-      document.removeEventListener('focusout', onFocusOut);
-      document.removeEventListener('pointerdown', onPointerDown, { capture: true });
+      clearTimeout(closing);
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener as EventListener, { capture: true });
     };
   }
 
