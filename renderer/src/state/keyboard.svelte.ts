@@ -68,7 +68,18 @@ export class OnScreenKeyboard {
     const onClick = (event: MouseEvent) => {
       if (isTypable(event.target) && event.target === document.activeElement) this.open(event.target);
     };
+    // Keyboard and switch users: the keys come next after the field (they sit elsewhere in the page),
+    // and Shift+Tab from the first key goes back to it.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || !this.target) return;
+      const keys = document.querySelectorAll<HTMLButtonElement>(`[${KEYBOARD_ATTRIBUTE}] button`);
+      const next = !event.shiftKey && event.target === this.target ? keys[0] : event.shiftKey && event.target === keys[0] ? this.target : null;
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    };
     const listeners = [
+      ['keydown', onKeyDown],
       ['focusin', onFocusIn],
       ['focusout', onFocusOut],
       ['pointerdown', onPointerDown],

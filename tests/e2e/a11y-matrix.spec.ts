@@ -1,0 +1,156 @@
+/**
+ * Every screen, in every combination a patient can choose: language × text size (normal, 200%) ×
+ * contrast (normal, high) × orientation. One test per combination walks the whole journey in one
+ * page and, on each screen, checks:
+ *  - axe-core, WCAG 2.2 A and AA (tests/e2e/a11y.ts); in high contrast also 7:1 text contrast
+ *    (axe's color-contrast-enhanced rule, WCAG 1.4.6);
+ *  - reflow: nothing scrolls sideways and no box's content spills out of it sideways (WCAG 1.4.10);
+ *  - no role="alert" inside another live region (it would be announced twice).
+ *
+ * Adding a language is one line in LANGUAGES: its strings file and content pack are found by code.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expectNoA11yViolations } from './a11y.js';
+import { contentPackFile, expect, readContentPack, repoRoot, settle, test, type ContentPackFixture } from './fixtures.js';
+
+const LANGUAGES = ['en'];
+const TEXT_SIZES = [
+  { name: 'normal text', taps: 0 },
+  { name: '200% text', taps: 2 },
+] as const;
+const CONTRASTS = [
+  { name: 'normal contrast', high: false },
+  { name: 'high contrast', high: true },
+] as const;
+const ORIENTATIONS = [
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+] as const;
+
+/** The UI strings of a language, `{{name}}` (or `{name}`) filled in. */
+function stringsFor(language: string): (key: string, values?: Record<string, string | number>) => string {
+  const strings = JSON.parse(readFileSync(join(repoRoot, 'renderer', 'src', 'lib', 'i18n', `${language}.json`), 'utf8')) as Record<string, string>;
+  return (key, values = {}) => {
+    const text = strings[key];
+    if (text === undefined) throw new Error(`${language}.json has no string "${key}"`);
+    return text.replace(/\{\{?(\w+)\}\}?/g, (_match, name: string) => String(values[name] ?? name));
+  };
+}
+
+function contentFor(language: string): ContentPackFixture {
+  const file = contentPackFile.replace(/\.en\.yaml$/, `.${language}.yaml`);
+  return readContentPack(existsSync(file) ? file : contentPackFile);
+}
+
+/** The top bar's language switch names each language in itself ("Español"). English is the default. */
+async function chooseLanguage(page: Page, language: string): Promise<void> {
+  if (language === 'en') return;
+  const name = new Intl.DisplayNames([language], { type: 'language' }).of(language)!;
+  await page.getByRole('banner').getByRole('button', { name: name[0]!.toLocaleUpperCase(language) + name.slice(1), exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/** Horizontal overflow anywhere: the page, or any visible box whose content is wider than the box. */
+async function expectReflow(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement!;
+    if (root.scrollWidth > window.innerWidth + 1) found.push(`the page is ${root.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      // Skipped: what is hidden, or only for screen readers, or an internal measure (aria-hidden).
+      if (!element.checkVisibility() || element.clientWidth <= 1 || element.closest('[aria-hidden="true"], .visually-hidden')) continue;
+      if (element.scrollWidth > element.clientWidth + 1) {
+        const text = (element.innerText || element.tagName).trim().slice(0, 50);
+        found.push(`<${element.tagName.toLowerCase()}> "${text}": content ${element.scrollWidth} px in a ${element.clientWidth} px box`);
+      }
+    }
+    return found;
+  });
+  expect(problems, 'nothing overflows sideways').toEqual([]);
+}
+
+async function expectHighContrastText(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
+  const found = results.violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`));
+  expect(found, 'text contrast of at least 7:1').toEqual([]);
+  expect(results.passes.length + results.incomplete.length, 'the contrast rule checked something').toBeGreaterThan(0);
+}
+
+for (const language of LANGUAGES) {
+  for (const textSize of TEXT_SIZES) {
+    for (const contrast of CONTRASTS) {
+      for (const orientation of ORIENTATIONS) {
+        test.describe(`${language}, ${textSize.name}, ${contrast.name}, ${orientation.name}`, () => {
+          test.use({ viewport: orientation.viewport });
+
+          test('every screen passes axe, reflows, and announces once', async ({ kiosk: page }) => {
+            test.setTimeout(240_000);
+            const s = stringsFor(language);
+            const { pack } = contentFor(language);
+            const banner = page.getByRole('banner');
+            const main = page.getByRole('main');
+            const nav = page.getByRole('navigation', { name: s('nav.label') });
+            const button = (scope: typeof page | typeof main, name: string) => scope.getByRole('button', { name, exact: true });
+
+            async function check(screen: string) {
+              await test.step(screen, async () => {
+                await settle(page);
+                await expectNoA11yViolations(page);
+                if (contrast.high) await expectHighContrastText(page);
+                await expectReflow(page);
+                expect(await page.locator(':is([aria-live], [role="status"], [role="log"]) [role="alert"]').count(), 'no alert inside a live region').toBe(0);
+              });
+            }
+
+            await chooseLanguage(page, language);
+            for (let tap = 0; tap < textSize.taps; tap++) await banner.getByRole('button', { name: new RegExp(`^${s('topbar.textSize')}: `) }).click();
+            if (contrast.high) {
+              await button(banner, s('topbar.highContrast')).click();
+              await expect(button(banner, s('topbar.highContrast'))).toHaveAttribute('aria-pressed', 'true');
+            }
+
+            await check('welcome');
+            await button(page, s('disclaimer.open')).click();
+            await expect(page.getByRole('dialog', { name: pack.disclaimer.title })).toBeVisible();
+            await check('disclaimer');
+            await page.keyboard.press('Escape');
+
+            await button(main, s('welcome.start')).click();
+            await check('worry question');
+            await button(main, s('question.skip')).click();
+
+            for (const [index, id] of pack.journey.entries()) {
+              await expect(main.getByText(s('progress', { current: index + 1, total: pack.journey.length }), { exact: true })).toBeVisible();
+              if (id === 'faq') for (const item of pack.faq.items) await button(main, item.question).click();
+              await check(`topic ${index + 1}: ${id}`);
+              if (index === 0) {
+                await button(banner, s('topbar.topics')).click();
+                await check('all topics');
+                await page.keyboard.press('Escape');
+              }
+              await button(nav, index === pack.journey.length - 1 ? s('nav.finish') : s('nav.next')).click();
+            }
+
+            await expect(main.getByRole('heading', { level: 1 })).toHaveText(pack.closing.title);
+            await check('closing');
+            await button(nav, s('closing.feedback')).click();
+            for (const step of ['worry after', 'helpfulness', 'answered']) {
+              await expect(button(main, s('question.skip'))).toBeVisible();
+              await check(`feedback: ${step}`);
+              await button(main, s('question.skip')).click();
+            }
+            await main.getByRole('textbox', { name: s('comment.label') }).click();
+            await expect(page.getByRole('group', { name: s('keyboard.label') })).toBeVisible();
+            await check('feedback: comment, keyboard up');
+            await button(main, s('feedback.submit')).click();
+            await expect(main.getByRole('heading', { name: s('thanks.title') })).toBeVisible();
+            await check('thank you');
+          });
+        });
+      }
+    }
+  }
+}
