@@ -2,8 +2,8 @@
  * Every screen, in every combination a patient can choose: language × text size (normal, 200%) ×
  * contrast (normal, high) × orientation. One test per combination walks the whole journey in one
  * page and, on each screen, checks:
- *  - axe-core, WCAG 2.2 A and AA (tests/e2e/a11y.ts); in high contrast also WCAG 2 AAA, whose
- *    color-contrast-enhanced rule asks 7:1 text contrast (1.4.6);
+ *  - axe-core, WCAG 2.2 A and AA (tests/e2e/a11y.ts); in high contrast also WCAG 2 AAA, and every
+ *    text at 7:1 or more (1.4.6), as axe measures it;
  *  - reflow: nothing scrolls sideways and no box's content spills out of it sideways (WCAG 1.4.10);
  *  - no role="alert" inside another live region (it would be announced twice).
  *
@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
 import { expectNoA11yViolations } from './a11y.js';
 import { contentPackFile, expect, readContentPack, repoRoot, settle, test, type ContentPackFixture } from './fixtures.js';
 
@@ -80,9 +81,29 @@ async function expectReflow(page: Page): Promise<void> {
   expect(problems, 'nothing overflows sideways').toEqual([]);
 }
 
-test('the 7:1 rule can fail: normal contrast does not meet it (the accent button, for one)', async ({ kiosk: page }) => {
+/**
+ * Every text's contrast, as axe measured it for its color-contrast-enhanced rule. (That rule lets
+ * large text pass at 4.5:1, and at kiosk sizes almost all text is large: the 7:1 is checked here.)
+ * Text axe did not measure (under a modal's backdrop, scrolled half out of view) is left out.
+ */
+function textContrasts(results: AxeResults): { target: string; ratio: number }[] {
+  return [...results.passes, ...results.violations]
+    .filter((rule) => rule.id === 'color-contrast-enhanced')
+    .flatMap((rule) => rule.nodes)
+    .map((node) => ({ target: node.target.join(' '), ratio: (node.any[0]?.data as { contrastRatio?: number } | null)?.contrastRatio }))
+    .filter((text): text is { target: string; ratio: number } => typeof text.ratio === 'number');
+}
+
+function expectAllTextAtLeast(results: AxeResults, ratio: number): void {
+  const contrasts = textContrasts(results);
+  expect(contrasts.length, 'axe measured the text').toBeGreaterThan(0);
+  expect(contrasts.filter((text) => text.ratio < ratio), `text under ${ratio}:1`).toEqual([]);
+}
+
+test('the 7:1 check can fail: in normal contrast some text is under 7:1 (white on the accent)', async ({ kiosk: page }) => {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
-  expect(results.violations.map((violation) => violation.id)).toEqual(['color-contrast-enhanced']);
+  expect(Math.min(...textContrasts(results).map((text) => text.ratio))).toBeLessThan(7);
 });
 
 for (const language of LANGUAGES) {
@@ -104,8 +125,9 @@ for (const language of LANGUAGES) {
             async function check(screen: string) {
               await test.step(screen, async () => {
                 await settle(page);
-                // High contrast adds WCAG 2 AAA's rules, among them color-contrast-enhanced (7:1).
-                await expectNoA11yViolations(page, undefined, contrast.high ? ['wcag2aaa'] : []);
+                // High contrast adds WCAG 2 AAA's rules, and all text at 7:1 or more (WCAG 1.4.6).
+                const results = await expectNoA11yViolations(page, undefined, contrast.high ? ['wcag2aaa'] : []);
+                if (contrast.high) expectAllTextAtLeast(results, 7);
                 await expectReflow(page);
                 expect(await page.locator(':is([aria-live], [role="status"], [role="log"]) [role="alert"]').count(), 'no alert inside a live region').toBe(0);
               });
