@@ -15,7 +15,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import { expectNoA11yViolations } from './a11y.js';
-import { contentPackFile, expect, readContentPack, repoRoot, settle, test, type ContentPackFixture } from './fixtures.js';
+import { contentPackFile, expect, ORIENTATIONS, readContentPack, repoRoot, settle, test, type ContentPackFixture } from './fixtures.js';
 
 const LANGUAGES = ['en'];
 const TEXT_SIZES = [
@@ -25,10 +25,6 @@ const TEXT_SIZES = [
 const CONTRASTS = [
   { name: 'normal contrast', high: false },
   { name: 'high contrast', high: true },
-] as const;
-const ORIENTATIONS = [
-  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
-  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
 ] as const;
 
 /** The UI strings of a language, `{{name}}` (or `{name}`) filled in. */

@@ -184,6 +184,23 @@ export async function openTopic(page: Page, topics: readonly ExpectedTopic[], in
   }
 }
 
+/** The kiosk's two screens: landscape 1920×1080 and portrait 1080×1920. */
+export const ORIENTATIONS = [
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+] as const;
+
+/** From the welcome screen to the comment box, skipping every question; returns the box. */
+export async function openCommentBox(page: Page, { topics }: ContentPackFixture): Promise<Locator> {
+  await ui.start(page).click();
+  await ui.skip(page).click();
+  for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
+  await ui.finish(page).click();
+  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  for (let question = 0; question < 3; question++) await ui.skip(page).click();
+  return page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
+}
+
 /** Waits until no finite CSS animation or transition is running (screens fade in for 160 ms). */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>

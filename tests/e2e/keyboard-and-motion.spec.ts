@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { readStoredFeedback } from '../support/stored-feedback.js';
-import { expect, expectTopic, settle, t, test, ui } from './fixtures.js';
+import { expect, expectTopic, openCommentBox, settle, t, test, ui } from './fixtures.js';
 
 /** A switch's scan, or Tab: moves focus forward until `target` has it (bounded, so it always ends). */
 async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
@@ -94,11 +94,8 @@ test.describe('reduced motion', () => {
     await ui.skip(page).click();
     await expectTopic(page, content.topics, 0);
     expect(await running(), 'a topic').toBe(0);
-    for (let index = 1; index < content.topics.length; index++) await ui.next(page).click();
-    await ui.finish(page).click();
-    await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
-    for (let question = 0; question < 3; question++) await ui.skip(page).click();
-    await main(page).getByRole('textbox', { name: t('comment.label') }).click();
+    await ui.startOver(page).click();
+    await (await openCommentBox(page, content)).click();
     await expect(ui.keyboard(page)).toBeVisible();
     expect(await running(), 'the keyboard rising').toBe(0);
   });

@@ -8,28 +8,13 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { readStoredFeedback } from '../support/stored-feedback.js';
-import { expect, settle, t, ui, type ContentPackFixture } from './fixtures.js';
+import { expect, openCommentBox, ORIENTATIONS, settle, t, ui } from './fixtures.js';
 import { staff, test, unlockAs } from './staff-helpers.js';
 
-const ORIENTATIONS = [
-  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
-  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
-] as const;
 
 test.use({ hasTouch: true });
 
 const commentBox = (page: Page) => page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
-
-/** From the welcome screen to the comment box, skipping every question. */
-async function toComment(page: Page, { topics }: ContentPackFixture): Promise<Locator> {
-  await ui.start(page).click();
-  await ui.skip(page).click();
-  for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
-  await ui.finish(page).click();
-  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
-  for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  return commentBox(page);
-}
 
 /** Types `text` by tapping keys: Shift before a capital, Space for a space. */
 async function tapOut(scope: Page | Locator, text: string): Promise<void> {
@@ -58,7 +43,7 @@ async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = pa
 }
 
 test('a Spanish comment with ñ, accents and ¿¡, tapped out on the keyboard, is stored exactly', async ({ kiosk: page, content, server }) => {
-  const comment = await toComment(page, content);
+  const comment = await openCommentBox(page, content);
   await expect(ui.keyboard(page)).toHaveCount(0);
   await comment.tap();
   await expect(ui.keyboard(page)).toBeVisible();
@@ -86,7 +71,7 @@ test('a Spanish comment with ñ, accents and ¿¡, tapped out on the keyboard, i
 });
 
 test('a key types in the same task as the tap, Shift lasts one letter, and 500 characters is the limit', async ({ kiosk: page, content }) => {
-  const comment = await toComment(page, content);
+  const comment = await openCommentBox(page, content);
   await comment.tap();
   // No async work on a tap: the field has the character before the click handler's task ends.
   const sameTask = await ui.key(page, 'q').evaluate((key) => {
@@ -111,7 +96,7 @@ test('a key types in the same task as the tap, Shift lasts one letter, and 500 c
 });
 
 test('Done lowers the keyboard and brings the bottom bar back; a tap on the field raises it again', async ({ kiosk: page, content }) => {
-  const comment = await toComment(page, content);
+  const comment = await openCommentBox(page, content);
   await comment.tap();
   await expect(ui.bottomNav(page)).toBeHidden();
   await ui.key(page, t('keyboard.done')).tap();
@@ -126,7 +111,7 @@ test('Done lowers the keyboard and brings the bottom bar back; a tap on the fiel
 });
 
 test('Start over lowers the keyboard and nothing typed is left', async ({ kiosk: page, content }) => {
-  const comment = await toComment(page, content);
+  const comment = await openCommentBox(page, content);
   await comment.tap();
   await ui.key(page, 'Español').tap();
   await tapOut(page, 'ñu');
@@ -134,7 +119,7 @@ test('Start over lowers the keyboard and nothing typed is left', async ({ kiosk:
   await expect(ui.keyboard(page)).toHaveCount(0);
   expect(await page.content()).not.toContain('ñu');
   // The next patient gets an empty box and the language's own layout again.
-  await toComment(page, content);
+  await openCommentBox(page, content);
   await expect(commentBox(page)).toHaveValue('');
   await commentBox(page).tap();
   await expect(ui.key(page, 'Español')).toBeVisible();
@@ -148,7 +133,7 @@ for (const orientation of ORIENTATIONS) {
       await ui.textSize(page).click();
       await ui.textSize(page).click();
       await expect(ui.textSize(page)).toHaveAccessibleName(t('topbar.textSize.larger'));
-      const comment = await toComment(page, content);
+      const comment = await openCommentBox(page, content);
       await comment.tap();
       await expectFieldClearOfKeyboard(page);
       // Several lines typed: the box keeps its place above the keyboard.
