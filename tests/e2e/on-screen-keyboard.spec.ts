@@ -28,7 +28,7 @@ async function tapOut(scope: Page | Locator, text: string): Promise<void> {
   }
 }
 
-/** The keyboard and the focused field, as rectangles on the screen: they must not overlap. */
+/** The keyboard and the focused field, as rectangles on the screen: they must not overlap; keys are big. */
 async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = page): Promise<void> {
   await expect(ui.keyboard(scope)).toBeVisible();
   await settle(page);
@@ -37,6 +37,9 @@ async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = pa
   const [fieldBox, keyboardBox] = [(await field.boundingBox())!, (await ui.keyboard(scope).boundingBox())!];
   const overlap = fieldBox.y + fieldBox.height > keyboardBox.y + 0.5 && keyboardBox.y + keyboardBox.height > fieldBox.y + 0.5;
   expect(overlap, `field ${JSON.stringify(fieldBox)} overlaps keyboard ${JSON.stringify(keyboardBox)}`).toBe(false);
+  // Every key at least 64×64 px.
+  const keys = await ui.keyboard(scope).getByRole('button').evaluateAll((buttons) => buttons.map((key) => ({ name: key.textContent, ...key.getBoundingClientRect().toJSON() })));
+  expect(keys.filter((key) => key.width < 64 || key.height < 64), 'keys under 64 px').toEqual([]);
   // Fully shown, give or take the sub-pixel rounding of a scrolled box.
   await expect(field).toBeInViewport({ ratio: 0.99 });
   await expect(ui.keyboard(scope)).toBeInViewport({ ratio: 1 });
