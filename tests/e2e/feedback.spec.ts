@@ -136,6 +136,8 @@ test.describe('a failed save', () => {
       await main(page).getByRole('button', { name: t('feedback.submit') }).click();
       await expect(main(page).getByRole('button', { name: t('feedback.saving') })).toBeDisabled();
       await expect(main(page).getByRole('alert')).toHaveText(t('feedback.failed'));
+      // Announced once: the alert is not also inside a live region.
+      await expect(page.locator(':is([aria-live], [role="status"], [role="log"]) [role="alert"]')).toHaveCount(0);
       await expect(ui.heading(page)).not.toHaveText(t('thanks.title'));
     } finally {
       blocker.exec('ROLLBACK');

@@ -146,6 +146,9 @@ export function uiIn(t: (key: string, values?: Record<string, string | number>) 
     topicList: (page: Page) => page.getByRole('dialog', { name: t('topics.title'), exact: true }),
     close: (dialog: Locator) => button(dialog, t('dialog.close')),
     heading: (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 }),
+    /** The on-screen keyboard (in the page, or inside a dialog such as the staff panel). */
+    keyboard: (scope: Page | Locator) => scope.getByRole('group', { name: t('keyboard.label'), exact: true }),
+    key: (scope: Page | Locator, name: string) => button(scope.getByRole('group', { name: t('keyboard.label'), exact: true }), name),
     progress: (page: Page, current: number, total: number) => page.getByRole('main').getByText(t('progress', { current, total }), { exact: true }),
     /** Any "N of M" topic progress line. */
     anyProgress: (page: Page) => page.getByRole('main').getByText(new RegExp(`^${t('progress').replace(/\{\{\w+\}\}/g, '\\d+')}$`)),
@@ -213,6 +216,23 @@ export async function openTopic(page: Page, topics: readonly ExpectedTopic[], in
     await expect(list).toBeHidden();
     await expectTopic(page, topics, index);
   }
+}
+
+/** The kiosk's two screens: landscape 1920×1080 and portrait 1080×1920. */
+export const ORIENTATIONS = [
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+] as const;
+
+/** From the welcome screen to the comment box, skipping every question; returns the box. */
+export async function openCommentBox(page: Page, { topics }: ContentPackFixture): Promise<Locator> {
+  await ui.start(page).click();
+  await ui.skip(page).click();
+  for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
+  await ui.finish(page).click();
+  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  for (let question = 0; question < 3; question++) await ui.skip(page).click();
+  return page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
 }
 
 /** Waits until no finite CSS animation or transition is running (screens fade in for 160 ms). */

@@ -33,6 +33,9 @@ export async function leaveTracesAndWalkAway(page: Page, comment: string) {
   await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
   await main(page).getByRole('textbox', { name: t('comment.label') }).fill(comment);
+  // The on-screen keyboard rose with the focus; Done lowers it and the bottom bar is back.
+  await ui.key(page, t('keyboard.done')).click();
+  await expect(ui.keyboard(page)).toHaveCount(0);
   await main(page).getByRole('textbox', { name: t('comment.label') }).evaluate((box) => box.scrollIntoView());
   await ui.disclaimerButton(page).click();
   await expect(page.getByRole('dialog').first()).toBeVisible();
@@ -49,6 +52,7 @@ export async function expectNoTraceOf(page: Page, patient: { reference: string; 
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
   await expect(page.locator('textarea')).toHaveCount(0);
+  await expect(ui.keyboard(page)).toHaveCount(0);
   expect(await page.content()).not.toContain(patient.comment);
   // Storage and history: nothing written, nothing pushed.
   const traces = await page.evaluate(async () => ({

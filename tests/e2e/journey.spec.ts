@@ -6,7 +6,6 @@
  * (The feedback questions have their own tests; here the patient skips the worry question.)
  */
 import type { Page } from '@playwright/test';
-import { expectNoA11yViolations } from './a11y.js';
 import { beginTopics, expect, expectTopic, expectWelcome, expectWorryQuestion, openTopic, t, test, ui, type PackYaml } from './fixtures';
 
 test.describe('walk-through', () => {
@@ -283,56 +282,4 @@ test.describe('text size', () => {
   });
 });
 
-test.describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA)', () => {
-  test('welcome screen', async ({ kiosk: page }) => {
-    await expectNoA11yViolations(page);
-  });
-
-  test('the worry question', async ({ kiosk: page }) => {
-    await ui.start(page).click();
-    await expectWorryQuestion(page);
-    await expectNoA11yViolations(page);
-  });
-
-  test('a text topic', async ({ kiosk: page, content }) => {
-    await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'section'));
-    await expectNoA11yViolations(page);
-  });
-
-  test('the comparison table', async ({ kiosk: page, content }) => {
-    await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'comparison'));
-    await expect(page.getByRole('table')).toBeVisible();
-    await expectNoA11yViolations(page);
-  });
-
-  test('the FAQ with its answers open', async ({ kiosk: page, content }) => {
-    await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'faq'));
-    for (const item of content.pack.faq.items) await page.getByRole('button', { name: item.question, exact: true }).click();
-    await expect(page.getByText(content.pack.faq.items.at(-1)!.answer, { exact: true })).toBeVisible();
-    await expectNoA11yViolations(page);
-  });
-
-  test('the closing screen', async ({ kiosk: page, content }) => {
-    await openTopic(page, content.topics, content.topics.length - 1);
-    await ui.finish(page).click();
-    await expect(ui.heading(page)).toHaveText(content.pack.closing.title);
-    await expectNoA11yViolations(page);
-  });
-
-  test('the jump list dialog', async ({ kiosk: page, content }) => {
-    await openTopic(page, content.topics, 1);
-    await ui.allTopics(page).click();
-    await expect(ui.topicList(page)).toBeVisible();
-    await expectNoA11yViolations(page);
-  });
-
-  test.describe('portrait', () => {
-    test.use({ viewport: { width: 1080, height: 1920 } });
-
-    test('the comparison as cards', async ({ kiosk: page, content }) => {
-      await openTopic(page, content.topics, content.topics.findIndex((topic) => topic.kind === 'comparison'));
-      await expect(page.getByRole('list', { name: t('comparison.cardsLabel') })).toBeVisible();
-      await expectNoA11yViolations(page);
-    });
-  });
-});
+// axe-core on every screen, in every text size, contrast and orientation: a11y-matrix.spec.ts.

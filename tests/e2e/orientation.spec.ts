@@ -11,16 +11,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { beginTopics, expect, expectTopic, expectWelcome, LANGUAGES, settle, t, test, topicTextLength, ui, type PackYaml } from './fixtures';
+import { beginTopics, expect, expectTopic, expectWelcome, LANGUAGES, ORIENTATIONS, settle, t, test, topicTextLength, ui, type PackYaml } from './fixtures';
 
 const MIN_TARGET_PX = 64;
 const MIN_BODY_TEXT_PX = 24;
 const MIN_HEADING_PX = 40;
 
-const ORIENTATIONS = [
-  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
-  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
-] as const;
 
 for (const orientation of ORIENTATIONS) {
   test.describe(orientation.name, () => {

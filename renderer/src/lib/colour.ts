@@ -1,4 +1,4 @@
-/** Picks readable text for the clinic's accent colour, by WCAG 2 contrast ratio. */
+/** Picks readable text for the clinic's accent colour, by WCAG 2 contrast ratio; darkens it for high contrast. */
 
 const DARK_TEXT = '#1f1a16';
 const LIGHT_TEXT = '#ffffff';
@@ -18,4 +18,15 @@ export function contrastRatio(a: string, b: string): number {
 
 export function readableTextOn(background: string): string {
   return contrastRatio(background, LIGHT_TEXT) >= contrastRatio(background, DARK_TEXT) ? LIGHT_TEXT : DARK_TEXT;
+}
+
+/**
+ * The accent darkened, step by step, until it reaches `ratio` against white: high-contrast mode
+ * keeps the clinic's hue while text and icons drawn in it meet 7:1 (WCAG 1.4.6).
+ */
+export function darkenToContrast(hex: string, ratio: number): string {
+  let channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const toHex = () => `#${channels.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+  while (contrastRatio(toHex(), LIGHT_TEXT) < ratio) channels = channels.map((c) => c * 0.9);
+  return toHex();
 }

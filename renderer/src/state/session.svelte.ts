@@ -1,6 +1,7 @@
 /**
  * Everything that belongs to the patient at the screen right now: where they are, their answers,
- * their text size, which dialog is open. (Their language is reset beside it: see Language.) "Start over" (and later the idle reset) replaces the
+ * their text size and contrast, which dialog is open. (Their language is reset beside it: see Language.)
+ * "Start over" (and later the idle reset) replaces the
  * whole object, so nothing of one patient can leak to the next.
  */
 import type { Topic } from '@common/content/journey';
@@ -22,6 +23,6 @@ export class PatientSession {
 
   /** Nothing of a patient here yet: the idle reset has nothing to clear. */
   get isPristine(): boolean {
-    return this.journey.screen.name === 'welcome' && this.display.textSize === 'normal' && this.dialog === 'none' && !this.feedback.hasAnswers;
+    return this.journey.screen.name === 'welcome' && this.display.isDefault && this.dialog === 'none' && !this.feedback.hasAnswers;
   }
 }
