@@ -39,8 +39,13 @@ export async function runSetPin(role: string | undefined, dataDirFlag: string | 
     process.stderr.write('clinic-kiosk: the PIN must be 4 to 8 digits (0-9), nothing else.\n');
     return 1;
   }
-  return withStore(dataDirFlag, async (store, logger) => {
-    await new StaffAccess({ logger }).setPin(store, role as StaffRole, pin);
+  return withStore(dataDirFlag, async ({ store, logger, dataDir }) => {
+    const access = new StaffAccess({ dataDir, logger });
+    try {
+      await access.setPin(store, role as StaffRole, pin);
+    } finally {
+      access.close();
+    }
     process.stdout.write(`The ${role} PIN is set. Any PIN lock-out has been lifted.\n`);
     return 0;
   });
@@ -53,7 +58,7 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
   if (!range.success) throw new UsageError(`--${describeFieldError(firstFieldError(range.issues))}`);
   const format = options.format as ExportFormat;
   const file = resolve(options.out);
-  return withStore(dataDirFlag, async (store, logger, settings) => {
+  return withStore(dataDirFlag, async ({ store, logger, settings }) => {
     const kioskId = settings.current(store).kioskId;
     const written = await exportFeedback(
       store,
@@ -70,14 +75,14 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
 /** Opens the kiosk's database and settings for one command, and closes them after. */
 async function withStore(
   dataDirFlag: string | undefined,
-  work: (store: FeedbackStore, logger: ReturnType<typeof createLogger>, settings: KioskSettings) => Promise<number>,
+  work: (opened: { store: FeedbackStore; logger: ReturnType<typeof createLogger>; settings: KioskSettings; dataDir: string }) => Promise<number>,
 ): Promise<number> {
   const dataDir = resolveDataDir(dataDirFlag);
   const logger = createLogger(dataDir);
   const settings = new KioskSettings(loadConfig(configFilePath(dataDir)).config, logger);
   const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger });
   try {
-    return await work(store, logger, settings);
+    return await work({ store, logger, settings, dataDir });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     process.stderr.write(`clinic-kiosk: ${error.message}\n`);

@@ -2,7 +2,6 @@
  * The kiosk's core, free of Electron: it reads configuration and content and implements the API
  * contract. Both shells start one of these and put their transport in front of it.
  */
-import { mkdirSync } from 'node:fs';
 import type { Bootstrap, KioskApi } from '../common/api/contract.js';
 import type { KioskConfig } from '../common/config/schema.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
@@ -13,6 +12,7 @@ import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
 import { IncidentLog } from './incidents.js';
 import { KioskSettings } from './kiosk-settings.js';
+import { makePrivateDir } from './private-files.js';
 import type { Logger } from './log/logger.js';
 import type { ShellCapabilities } from './shell.js';
 import { applyRetention, scheduleDaily } from './staff/retention.js';
@@ -45,7 +45,7 @@ export interface KioskCore {
 }
 
 export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const incidents = new IncidentLog();
 
   const loaded = loadConfig(configFilePath(dataDir, env));
@@ -72,10 +72,11 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const settings = new KioskSettings(config, logger);
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
   const downloads = new DownloadTickets(now);
+  const access = new StaffAccess({ dataDir, logger, now });
   const staffApi = createStaffApi({
     feedback,
     settings,
-    access: new StaffAccess({ logger, now }),
+    access,
     sessions: new StaffSessions(now),
     exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
     content,
@@ -116,6 +117,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     downloads,
     close: () => {
       stopRetention();
+      access.close();
       feedback.close();
     },
   };

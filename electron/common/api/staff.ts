@@ -84,6 +84,16 @@ export type UnlockResult =
   | { outcome: 'wrong-pin'; attemptsLeft: number }
   | { outcome: 'locked'; retryAfterSeconds: number };
 
+/** What the panel opens on. Asked again every few seconds while the PIN pad is locked. */
+export interface StaffSetup {
+  /** Both PINs set: the PIN pad. */
+  pinsConfigured: boolean;
+  /** No PINs, and none ever: the first-run setup. False with no PINs: only `clinic-kiosk set-pin` can set them. */
+  setupAllowed: boolean;
+  /** Seconds the PIN pad stays locked; 0 once the lock ran out or the operator lifted it. */
+  lockedForSeconds: number;
+}
+
 export interface StaffIncident {
   at: string;
   kind: string;

@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateFile } from '../private-files.js';
 import { asStorageError, storageFailureReason } from './errors.js';
 
 export interface StorageLogger {
@@ -86,6 +87,8 @@ function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' 
 }
 
 function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
+  // Owner-only from the first byte; an empty file is a valid empty database.
+  makePrivateFile(file);
   const db = new Database(file);
   try {
     // First, so every later statement waits for a briefly locked file instead of failing.
@@ -95,6 +98,8 @@ function connect(file: string, { busyTimeoutMs, maxBytes, logger }: OpenDatabase
     if (mode !== 'wal') logger.warn({ file, mode }, 'could not switch the feedback database to WAL mode');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // A deleted comment (retention) is overwritten with zeros, not left readable in free pages.
+    db.pragma('secure_delete = ON');
     if (maxBytes !== undefined) {
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
@@ -122,10 +127,13 @@ function damaged(error: unknown): DamagedDatabaseError {
  * Renames `kiosk.db` to `kiosk.db.corrupt-<UTC time>` and its `-wal`/`-shm` to that name plus the
  * same suffix, so opening the set-aside file with sqlite3 still finds its own log.
  */
+/** The marker in a set-aside file's name: `kiosk.db.corrupt-<time>`. */
+export const QUARANTINE_MARK = '.corrupt-';
+
 function quarantineFile(file: string, at: Date): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
-  let target = `${file}.corrupt-${stamp}`;
-  for (let n = 2; existsSync(target); n++) target = `${file}.corrupt-${stamp}-${n}`;
+  let target = `${file}${QUARANTINE_MARK}${stamp}`;
+  for (let n = 2; existsSync(target); n++) target = `${file}${QUARANTINE_MARK}${stamp}-${n}`;
   // The log goes first: a stale `-wal` left beside the new file would be replayed into it.
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);

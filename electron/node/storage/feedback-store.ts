@@ -5,7 +5,6 @@
  * Calls are synchronous (better-sqlite3); each is short. Storage failures throw
  * StorageUnavailableError; an invalid submission throws InvalidFeedbackError. Neither writes anything.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import * as v from 'valibot';
@@ -28,6 +27,7 @@ import {
   type FeedbackRow,
 } from './feedback-rows.js';
 import { migrate } from './migrate.js';
+import { makePrivateDir } from '../private-files.js';
 
 export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
 export type { DashboardFigures } from './dashboard-figures.js';
@@ -90,6 +90,7 @@ export interface FeedbackStore {
   getSetting(key: string): unknown;
   /** Saves settings (each value as JSON) in one transaction. */
   putSettings(values: Record<string, unknown>): void;
+  deleteSettings(keys: readonly string[]): void;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
   /** Newest first. */
   listIncidents(limit?: number): Incident[];
@@ -104,7 +105,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const file = join(options.dataDir, DATABASE_FILE_NAME);
-  guardStorage(() => mkdirSync(options.dataDir, { recursive: true }));
+  guardStorage(() => makePrivateDir(options.dataDir));
   const { db, quarantine } = openDatabase(file, {
     busyTimeoutMs: options.busyTimeoutMs ?? 2000,
     maxBytes: options.maxDatabaseBytes,
@@ -200,6 +201,10 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       guardStorage(() => sql.upsertSettings(Object.entries(values), now().toISOString()));
     },
 
+    deleteSettings(keys) {
+      guardStorage(() => sql.deleteSetting.run(JSON.stringify(keys)));
+    },
+
     recordIncident({ kind, message, detail = null }) {
       return guardStorage(() => sql.insertIncident.get(now().toISOString(), kind, message, detail)!);
     },
@@ -264,6 +269,7 @@ function prepareStatements(db: Database.Database) {
     ),
     dashboard: prepareDashboardQueries(db),
     selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key IN (SELECT value FROM json_each(?))'),
     upsertSettings: db.transaction((entries: [string, unknown][], updatedAt: string) => {
       for (const [key, value] of entries) upsertSetting.run(key, JSON.stringify(value), updatedAt);
     }).immediate,

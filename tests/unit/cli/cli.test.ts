@@ -59,7 +59,7 @@ describe('clinic-kiosk set-pin', () => {
     expect((await run(['set-pin', 'staff'], { input: STAFF_PIN, env: { KIOSK_DATA_DIR: dataDir } })).code).toBe(0);
 
     const { client, close } = startTestCore(dataDir);
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true });
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true, setupAllowed: false, lockedForSeconds: 0 });
     expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
     close();
@@ -78,7 +78,8 @@ describe('clinic-kiosk set-pin', () => {
     expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: '2468\n' })).code).toBe(0);
     expect(await run(['set-pin', 'staff', '--data-dir', dataDir], { input: '2468\n' })).toMatchObject({ code: 1, stderr: 'clinic-kiosk: the staff PIN must differ from the other PIN\n' });
     const { client, close } = startTestCore(dataDir);
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false }); // only the admin PIN was taken
+    // Only the admin PIN was taken; the screen may not set the staff PIN now, only set-pin may.
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false, setupAllowed: false, lockedForSeconds: 0 });
     close();
   });
 
