@@ -73,12 +73,13 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
   const downloads = new DownloadTickets(now);
   const access = new StaffAccess({ dataDir, logger, now });
+  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,
     settings,
     access,
     sessions: new StaffSessions(now),
-    exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
+    exporter,
     content,
     shell,
     logger,
@@ -118,6 +119,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     close: () => {
       stopRetention();
       access.close();
+      exporter.close();
       feedback.close();
     },
   };

@@ -1,7 +1,11 @@
 /**
  * Writes an export: rows streamed from the store through the format's encoder into the file, with
  * backpressure all the way and a turn of the event loop every so often, so 100,000 rows never
- * freeze the kiosk. Then the manifest, and only then are the rows marked exported.
+ * freeze the kiosk. Then the manifest.
+ *
+ * A row counts as exported only once its file was delivered: `exportFeedback` marks the rows as
+ * soon as the file is durably in its folder (the CLI, Electron's folder); a download marks them
+ * when its last byte was sent (see Exporter), so it writes with `writeExport` and marks later.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -14,6 +18,7 @@ import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
 import { parseLocalDate, startOfLocalDay } from '../../common/dates.js';
 import type { FeedbackQuery, FeedbackStore } from '../storage/feedback-store.js';
+import { PRIVATE_FILE_MODE } from '../private-files.js';
 import { writeDurably } from './durable-file.js';
 import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
 
@@ -32,6 +37,8 @@ export interface WrittenExport {
   manifestFile: string;
   rows: number;
   sha256: string;
+  /** The rows in the file, to mark exported once it is delivered. */
+  seqs: number[];
 }
 
 /** Rows between two turns of the event loop. */
@@ -49,8 +56,20 @@ export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOpt
   return { since: start, until: end && startOfLocalDay(end, 1), onlyUnexported };
 }
 
-/** Writes `file` and `<file>.manifest.json`, then marks the exported rows; returns what was written. */
-export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: { kioskId: string; now: () => Date }): Promise<WrittenExport> {
+export interface ExportContext {
+  kioskId: string;
+  now: () => Date;
+}
+
+/** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
+export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+  const written = await writeExport(store, options, file, context);
+  store.markExported(written.seqs, context.now());
+  return written;
+}
+
+/** Writes `file` and `<file>.manifest.json`, marking nothing; returns what was written. */
+export async function writeExport(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
   const topicIds = store.topicIds(query);
   const columns = exportColumns(topicIds);
@@ -66,7 +85,7 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
 
   const hash = createHash('sha256');
   await writeDurably(file, (partial) =>
-    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true })),
+    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true, mode: PRIVATE_FILE_MODE })),
   );
   const sha256 = hash.digest('hex');
 
@@ -88,9 +107,8 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
     coarsenedToHour: options.coarsenToHour,
     columns,
   };
-  await writeDurably(manifestFile, (partial) => writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flush: true }));
-  store.markExported(seqs, context.now());
-  return { file, manifestFile, rows: seqs.length, sha256 };
+  await writeDurably(manifestFile, (partial) => writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flush: true, mode: PRIVATE_FILE_MODE }));
+  return { file, manifestFile, rows: seqs.length, sha256, seqs };
 }
 
 function encoder(format: ExportFormat, columns: string[]): Transform {

@@ -13,7 +13,7 @@ import { validSubmission } from '../fixtures/feedback.js';
 import { testShell } from '../fixtures/shell.js';
 import { startTestServer, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { sha256 } from './helpers.js';
+import { sha256, stagedPath, stagingFolder } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-destination-');
 let server: TestServer | undefined;
@@ -42,7 +42,8 @@ describe('download links (browser shell)', () => {
     expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3, savedTo: null });
     expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
 
-    const staged = readFileSync(join(server.dataDir, 'exports', prepared.fileName));
+    const stagedFile = stagedPath(server, prepared.fileName);
+    const staged = readFileSync(stagedFile);
     const file = await download(server, prepared.downloadUrl);
     expect(file.response.status).toBe(200);
     expect(file.response.headers.get('content-disposition')).toBe('attachment; filename="clinic-kiosk_kiosk-1_2026-11-01_to_all.csv"');
@@ -51,7 +52,6 @@ describe('download links (browser shell)', () => {
     expect(file.bytes).toEqual(staged);
     // Sent means gone: no feedback stays staged in the data folder.
     // (The server deletes it right after the last byte, so wait for that rather than race it.)
-    const stagedFile = join(server.dataDir, 'exports', prepared.fileName);
     await vi.waitFor(() => expect(existsSync(stagedFile)).toBe(false));
 
     const manifest = await download(server, prepared.manifestUrl);
@@ -79,8 +79,7 @@ describe('download links (browser shell)', () => {
     const expired = await download(server, second.downloadUrl);
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
-    const staging = join(server.dataDir, 'exports');
-    await vi.waitFor(() => expect(readdirSync(staging)).toEqual([]));
+    await vi.waitFor(() => expect(readdirSync(stagingFolder(server!))).toEqual([]));
   });
 
   it('are the only destination the browser shell offers', async () => {

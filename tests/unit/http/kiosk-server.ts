@@ -23,8 +23,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TestClock } = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-http-'));
+/** `dataDir`: an existing folder the caller cleans up; by default a fresh one that `stop` removes. */
+export async function startTestServer(options: { clock?: TestClock; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
   const core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: capabilities, now: options.clock?.now });
   const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0, downloads: core.downloads });
@@ -51,7 +52,7 @@ export async function startTestServer(options: { clock?: TestClock } = {}): Prom
     async stop() {
       await shell.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
