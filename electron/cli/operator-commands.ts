@@ -10,7 +10,8 @@ import { ApiError } from '../common/api/errors.js';
 import { EXPORT_FORMATS, ExportRangeSchema, PIN_PATTERN, type ExportFormat, type StaffRole } from '../common/api/staff.js';
 import { describeFieldError, firstFieldError } from '../common/validation.js';
 import { configFilePath, loadConfig } from '../node/config/load-config.js';
-import { coarsenByDefault, exportFeedback } from '../node/export/write-export.js';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '../common/feedback/time-precision.js';
+import { exportFeedback } from '../node/export/write-export.js';
 import { KioskSettings } from '../node/kiosk-settings.js';
 import { createLogger } from '../node/log/logger.js';
 import { resolveDataDir } from '../node/paths.js';
@@ -62,7 +63,7 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
     const kioskId = settings.current(store).kioskId;
     const written = await exportFeedback(
       store,
-      { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: coarsenByDefault(format) },
+      { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: COARSEN_EXPORTS_BY_DEFAULT },
       file,
       { kioskId, now: () => new Date() },
     );

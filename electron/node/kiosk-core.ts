@@ -12,7 +12,7 @@ import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
 import { IncidentLog } from './incidents.js';
 import { KioskSettings } from './kiosk-settings.js';
-import { makePrivateDir } from './private-files.js';
+import { makePrivateDir } from './storage/private-files.js';
 import type { Logger } from './log/logger.js';
 import type { ShellCapabilities } from './shell.js';
 import { applyRetention, scheduleDaily } from './staff/retention.js';

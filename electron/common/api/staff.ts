@@ -65,7 +65,7 @@ export const staffInputSchemas = {
       since: v.optional(LocalDateSchema),
       until: v.optional(LocalDateSchema),
       onlyUnexported: v.optional(v.boolean(), false),
-      /** Round times down to the hour; when left out, on for CSV and off for JSON/NDJSON. */
+      /** Round times down to the hour; on when left out (COARSEN_EXPORTS_BY_DEFAULT), in every format. */
       coarsenToHour: v.optional(v.boolean()),
       /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
       destination: v.picklist(['download', 'folder']),

@@ -7,6 +7,7 @@
  * every topic answered in the exported rows (the store finds it with one query before streaming),
  * sorted by id, so it does not depend on which content pack is loaded.
  */
+import { coarsenToHour } from '../../common/feedback/time-precision.js';
 import type { FeedbackRecord } from '../storage/feedback-store.js';
 
 export type ExportCell = string | number | boolean | null;
@@ -29,11 +30,6 @@ export const topicColumn = (topicId: string) => `topic_${topicId}`;
 
 export function exportColumns(topicIds: readonly string[]): string[] {
   return [...LEADING_COLUMNS, ...topicIds.map(topicColumn), ...TRAILING_COLUMNS];
-}
-
-/** `2026-11-29T14:37:12.345Z` → `2026-11-29T14:00:00.000Z`: a visit's hour, not its minute. */
-export function coarsenToHour(iso: string): string {
-  return `${iso.slice(0, 13)}:00:00.000Z`;
 }
 
 export function toExportRow(record: FeedbackRecord, topicIds: readonly string[], coarsen: boolean): ExportRow {

@@ -9,14 +9,15 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ApiInput } from '../../common/api/contract.js';
 import { ApiError } from '../../common/api/errors.js';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '../../common/feedback/time-precision.js';
 import type { PreparedExport } from '../../common/api/staff.js';
 import type { Logger } from '../log/logger.js';
 import type { ShellCapabilities } from '../shell.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import type { DownloadTickets } from './download-tickets.js';
-import { makePrivateDir } from '../private-files.js';
+import { makePrivateDir } from '../storage/private-files.js';
 import { exportFileName, freeFileName } from './file-names.js';
-import { coarsenByDefault, exportFeedback, manifestFileFor, writeExport, type WrittenExport } from './write-export.js';
+import { exportFeedback, manifestFileFor, writeExport, type WrittenExport } from './write-export.js';
 
 export interface ExporterOptions {
   dataDir: string;
@@ -65,7 +66,7 @@ export class Exporter {
     }
 
     const fileName = freeFileName(dir, name);
-    const options = { format, since, until, onlyUnexported, coarsenToHour: request.coarsenToHour ?? coarsenByDefault(format) };
+    const options = { format, since, until, onlyUnexported, coarsenToHour: request.coarsenToHour ?? COARSEN_EXPORTS_BY_DEFAULT };
     let written: WrittenExport;
     try {
       if (destination === 'folder') {

@@ -18,7 +18,7 @@ import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
 import { parseLocalDate, startOfLocalDay } from '../../common/dates.js';
 import type { FeedbackQuery, FeedbackStore } from '../storage/feedback-store.js';
-import { PRIVATE_FILE_MODE } from '../private-files.js';
+import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
 import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
 
@@ -45,9 +45,6 @@ export interface WrittenExport {
 const ROWS_PER_TURN = 500;
 
 export const manifestFileFor = (file: string) => `${file}.manifest.json`;
-
-/** CSV is for spreadsheets: coarse times by default. JSON and NDJSON are for tools: exact times. */
-export const coarsenByDefault = (format: ExportFormat) => format === 'csv';
 
 export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOptions, 'since' | 'until' | 'onlyUnexported'>): FeedbackQuery {
   const start = since === undefined ? undefined : parseLocalDate(since);

@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { makePrivateFile } from '../private-files.js';
+import { makePrivateFile } from './private-files.js';
 import { asStorageError, storageFailureReason } from './errors.js';
 
 export interface StorageLogger {

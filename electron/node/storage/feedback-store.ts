@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../common/feedback/schema.js';
 import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
+import { toStoredTime } from '../../common/feedback/time-precision.js';
 import { firstFieldError } from '../../common/validation.js';
 import { openDatabase, type StorageLogger } from './database.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
@@ -27,7 +28,7 @@ import {
   type FeedbackRow,
 } from './feedback-rows.js';
 import { migrate } from './migrate.js';
-import { makePrivateDir } from '../private-files.js';
+import { makePrivateDir } from './private-files.js';
 
 export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
 export type { DashboardFigures } from './dashboard-figures.js';
@@ -133,7 +134,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       }
       const submission = parsed.output;
       const comment = submission.comment === null ? null : scrubComment(submission.comment).trim() || null;
-      const createdAt = (submitOptions.now ?? now()).toISOString();
+      const createdAt = toStoredTime(submitOptions.now ?? now());
       const params = toInsertParams(submission, comment, submitOptions.kioskId ?? options.kioskId, createdAt);
       try {
         const inserted = guardStorage(() => sql.insertAll(params, Object.entries(submission.topicHelpful)));

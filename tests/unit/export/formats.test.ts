@@ -100,7 +100,7 @@ describe('CSV export', () => {
     const exact = await exportInto(dir, store, { format: 'csv', coarsenToHour: false }, 'exact.csv');
     const coarse = await exportInto(dir, store, { format: 'csv', coarsenToHour: true }, 'coarse.csv');
     const times = (file: typeof exact) => (parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[]).map((row) => row.created_at);
-    expect(times(exact).slice(0, 3)).toEqual(['2026-11-02T09:41:27.123Z', '2026-11-03T23:59:59.999Z', '2026-11-04T00:00:00.000Z']);
+    expect(times(exact).slice(0, 3)).toEqual(['2026-11-02T09:41:00.000Z', '2026-11-03T23:59:00.000Z', '2026-11-04T00:00:00.000Z']); // as stored: to the minute
     expect(times(coarse).slice(0, 3)).toEqual(['2026-11-02T09:00:00.000Z', '2026-11-03T23:00:00.000Z', '2026-11-04T00:00:00.000Z']);
     expect(exact.manifest.coarsenedToHour).toBe(false);
     expect(coarse.manifest.coarsenedToHour).toBe(true);

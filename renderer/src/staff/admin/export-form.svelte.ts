@@ -5,6 +5,7 @@
  */
 import { ApiError } from '@common/api/errors';
 import type { ExportFormat, PreparedExport } from '@common/api/staff';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '@common/feedback/time-precision';
 import { api, inElectron } from '../../lib/api';
 import type { StaffPanelState } from '../staff-panel.svelte';
 
@@ -22,15 +23,8 @@ export class ExportForm {
   onlyUnexported = $state(false);
   busy = $state(false);
   outcome = $state<ExportOutcome | null>(null);
-  /** null: follow the format (coarse times for CSV, which goes to spreadsheets; exact for the others). */
-  #coarsen = $state<boolean | null>(null);
-
-  get coarsenToHour(): boolean {
-    return this.#coarsen ?? this.format === 'csv';
-  }
-  set coarsenToHour(value: boolean) {
-    this.#coarsen = value;
-  }
+  /** Coarse times in every format unless the admin unticks it. */
+  coarsenToHour = $state(COARSEN_EXPORTS_BY_DEFAULT);
 
   async run(panel: StaffPanelState): Promise<void> {
     this.busy = true;
