@@ -68,7 +68,7 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
       { kioskId, now: () => new Date() },
     );
     logger.info({ event: 'export', outcome: 'written', file, rows: written.rows, format }, 'feedback exported from the command line');
-    process.stdout.write(`Exported ${written.rows} rows to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
+    process.stdout.write(`Exported ${written.rows} ${written.rows === 1 ? 'row' : 'rows'} to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
     return 0;
   });
 }

@@ -5,14 +5,14 @@
  */
 import * as v from 'valibot';
 import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
-import { parseLocalDate } from '../dates.js';
+import { LOCAL_DATE_RULE, parseLocalDate } from '../dates.js';
 
 export const PIN_PATTERN = /^\d{4,8}$/;
 const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 'must be 4 to 8 digits'));
 /** An opaque token from unlockStaff; random, short-lived, held only in memory. */
 const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
 /** A local calendar day; the export's `since` counts from its start, `until` includes it whole. */
-export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, 'must be a date like 2026-11-29'));
+export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, LOCAL_DATE_RULE));
 
 /** An export's date range: either end may be open, and `until` may not come before `since`. */
 const rangeInOrder = (range: { since?: string; until?: string }) => !range.since || !range.until || range.since <= range.until;

@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
-import { parseLocalDate, startOfLocalDay } from '../../common/dates.js';
+import { LOCAL_DATE_RULE, parseLocalDate, startOfLocalDay } from '../../common/dates.js';
 import type { FeedbackQuery, FeedbackStore } from '../storage/feedback-store.js';
 import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
@@ -49,7 +49,7 @@ export const manifestFileFor = (file: string) => `${file}.manifest.json`;
 export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOptions, 'since' | 'until' | 'onlyUnexported'>): FeedbackQuery {
   const start = since === undefined ? undefined : parseLocalDate(since);
   const end = until === undefined ? undefined : parseLocalDate(until);
-  if (start === null || end === null) throw new RangeError('export dates must look like 2026-11-29');
+  if (start === null || end === null) throw new RangeError(`export dates ${LOCAL_DATE_RULE}`);
   return { since: start, until: end && startOfLocalDay(end, 1), onlyUnexported };
 }
 

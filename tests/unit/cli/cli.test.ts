@@ -115,7 +115,7 @@ describe('clinic-kiosk export', () => {
     expect([...store.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
 
     const rest = join(tempDir(), 'rest.ndjson');
-    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 rows to /) });
+    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 row to /) });
     expect(JSON.parse(readFileSync(rest, 'utf8')).comment).toBe('=SUM(A1)');
     close();
   });
@@ -128,6 +128,8 @@ describe('clinic-kiosk export', () => {
       [['--format', 'csv'], /--out FILE is required/],
       [['--format', 'csv', '--out', out, '--since', '2026-02-30'], /--since: must be a date like 2026-11-29/],
       [['--format', 'csv', '--out', out, '--since', '2026-11-05', '--until', '2026-11-01'], /--until: must not be before the start date/],
+      // Once exported 0 rows without a word: 10000-01-01 sorts before every stored time.
+      [['--format', 'csv', '--out', out, '--until', '9999-12-31'], /--until: must be a date like 2026-11-29, in the years 2000 to 2999/],
     ];
     for (const [args, message] of cases) {
       const result = await run(['export', ...args, '--data-dir', dataDir]);

@@ -5,6 +5,7 @@
  */
 import { ApiError } from '@common/api/errors';
 import type { ExportFormat, PreparedExport } from '@common/api/staff';
+import { parseLocalDate } from '@common/dates';
 import { COARSEN_EXPORTS_BY_DEFAULT } from '@common/feedback/time-precision';
 import { api, inElectron } from '../../lib/api';
 import type { StaffPanelState } from '../staff-panel.svelte';
@@ -13,6 +14,8 @@ export type ExportOutcome =
   | { kind: 'exported'; prepared: PreparedExport }
   | { kind: 'cancelled' }
   | { kind: 'untilBeforeSince' }
+  /** A date outside the rule the kiosk checks (common/dates.ts), e.g. the year 9999. */
+  | { kind: 'badDate'; field: 'since' | 'until' }
   | { kind: 'failed' };
 
 export class ExportForm {
@@ -27,6 +30,12 @@ export class ExportForm {
   coarsenToHour = $state(COARSEN_EXPORTS_BY_DEFAULT);
 
   async run(panel: StaffPanelState): Promise<void> {
+    for (const field of ['since', 'until'] as const) {
+      if (this[field] && parseLocalDate(this[field]) === null) {
+        this.outcome = { kind: 'badDate', field };
+        return;
+      }
+    }
     this.busy = true;
     this.outcome = null;
     const destination = inElectron ? 'folder' : 'download';
