@@ -5,7 +5,7 @@
 import type { Bootstrap, KioskApi } from '../common/api/contract.js';
 import type { KioskConfig } from '../common/config/schema.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
-import { chooseContentPack } from './content/choose-content.js';
+import { configuredContentPack } from './content/choose-content.js';
 import { personalisePack } from './content/load-content.js';
 import { DownloadTickets } from './export/download-tickets.js';
 import { Exporter } from './export/exporter.js';
@@ -55,8 +55,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   }
   const { config } = loaded;
 
-  const contentFile = config.contentFile ? resolveConfigPath(loaded.file, config.contentFile) : null;
-  const content = personalisePack(chooseContentPack(contentFile, incidents, logger), config.clinic.name);
+  const content = personalisePack(configuredContentPack(loaded, incidents, logger), config.clinic.name);
 
   let logoDataUrl: string | null = null;
   if (config.clinic.logoFile) {
@@ -73,7 +72,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, now });
   const downloads = new DownloadTickets(now);
   const access = new StaffAccess({ dataDir, logger, now });
-  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
+  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,
     settings,

@@ -18,9 +18,11 @@ const HYPERLINK = '=HYPERLINK("http://x","y")';
 /** The database's own order for ids (binary), for comparing row lists. */
 const byId = (a: { id?: string }, b: { id?: string }) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0);
 
-/** The CSV row each database row must become: times to the hour, empty cells for skipped answers, formulas neutralised. */
-function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; topic_id: string; helpful: number }[]): Record<string, string>[] {
-  const topicIds = [...new Set(topics.map((topic) => topic.topic_id))].sort();
+/**
+ * The CSV row each database row must become: times to the hour, one column per topic of the pack
+ * (answered or not), empty cells for skipped answers, formulas neutralised.
+ */
+function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; topic_id: string; helpful: number }[], topicIds: string[]): Record<string, string>[] {
   const cell = (value: string | number | null) => (value === null ? '' : String(value));
   const neutralised = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   return rows.map((row) => {
@@ -88,7 +90,8 @@ test('admin CSV export downloads a file whose rows equal the database rows, form
   // UTF-8 with a BOM (for Excel), and every database row exactly once, cell for cell.
   expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = (parse(file, { bom: true, columns: true }) as Record<string, string>[]).sort(byId);
-  expect(csv).toEqual(expectedCsvRows(rows, topics));
+  expect(csv).toEqual(expectedCsvRows(rows, topics, content.topics.map((topic) => topic.id)));
+  expect(Object.keys(csv[0]!).filter((column) => column.startsWith('topic_'))).toEqual(content.topics.map((topic) => `topic_${topic.id}`));
   expect(csv.find((row) => row.comment!.includes('HYPERLINK'))!.comment).toBe(`'${HYPERLINK}`);
 
   // The page says what it wrote, with the same SHA-256 as the file and its manifest.

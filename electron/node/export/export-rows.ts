@@ -3,9 +3,10 @@
  * formats without remapping anything.
  *
  * Topics get one `topic_<id>` column each (true, false, or empty when not rated) rather than one
- * JSON column: a spreadsheet can then filter and count a topic directly. The set of columns is
- * every topic answered in the exported rows (the store finds it with one query before streaming),
- * sorted by id, so it does not depend on which content pack is loaded.
+ * JSON column: a spreadsheet can then filter and count a topic directly. The columns are the same
+ * in every export: one per topic of the content pack, in journey order, answered or not (a clinic
+ * appends exports or loads them into one table). A topic only older content had, if any exported
+ * row answered it, follows them (the store finds those with one query before streaming).
  */
 import { coarsenToHour } from '../../common/feedback/time-precision.js';
 import type { FeedbackRecord } from '../storage/feedback-store.js';

@@ -25,6 +25,8 @@ export interface ExporterOptions {
   tickets: DownloadTickets;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now: () => Date;
+  /** The content pack's topic ids: the export's topic columns. */
+  topics: readonly string[];
   /** Marks rows exported once their download was sent; the store may have been reopened since. */
   markExported: (seqs: readonly number[]) => Promise<unknown>;
 }
@@ -47,7 +49,7 @@ export class Exporter {
   }
 
   async prepare(store: FeedbackStore, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
-    const { shell, tickets, logger, now } = this.options;
+    const { shell, tickets, logger, now, topics } = this.options;
     const { format, since, until, onlyUnexported, destination } = request;
     const name = exportFileName(kioskId, since, until, format);
 
@@ -71,10 +73,10 @@ export class Exporter {
     try {
       if (destination === 'folder') {
         mkdirSync(dir, { recursive: true });
-        written = await exportFeedback(store, options, join(dir, fileName), { kioskId, now });
+        written = await exportFeedback(store, options, join(dir, fileName), { kioskId, now, topics });
       } else {
         makePrivateDir(dir);
-        written = await writeExport(store, options, join(dir, fileName), { kioskId, now });
+        written = await writeExport(store, options, join(dir, fileName), { kioskId, now, topics });
       }
     } catch (error) {
       // A full or read-only stick, a pulled drive: the admin can fix that and try again.

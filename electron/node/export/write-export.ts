@@ -56,6 +56,8 @@ export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOpt
 export interface ExportContext {
   kioskId: string;
   now: () => Date;
+  /** The content pack's topic ids, in journey order: one column each, in every export. */
+  topics: readonly string[];
 }
 
 /** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
@@ -68,7 +70,8 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
 /** Writes `file` and `<file>.manifest.json`, marking nothing; returns what was written. */
 export async function writeExport(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
-  const topicIds = store.topicIds(query);
+  // The same columns every time, answered or not; a topic only older content had comes after them.
+  const topicIds = [...context.topics, ...store.topicIds(query).filter((id) => !context.topics.includes(id))];
   const columns = exportColumns(topicIds);
   // iterateFeedback frees the connection between pages, but marking waits until the file is safe.
   const seqs: number[] = [];

@@ -23,9 +23,16 @@ export interface ExportedFile extends WrittenExport {
   manifest: Record<string, any>;
 }
 
-export async function exportInto(dir: string, store: FeedbackStore, options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>, name = `out.${options.format}`): Promise<ExportedFile> {
+/** `topics`: the content pack's topic ids; by default none, so the columns are the answered topics. */
+export async function exportInto(
+  dir: string,
+  store: FeedbackStore,
+  options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>,
+  name = `out.${options.format}`,
+  topics: readonly string[] = [],
+): Promise<ExportedFile> {
   const full: ExportOptions = { onlyUnexported: false, coarsenToHour: false, ...options };
-  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK });
+  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK, topics });
   const bytes = readFileSync(written.file);
   return { ...written, bytes, text: bytes.toString('utf8'), manifest: JSON.parse(readFileSync(written.manifestFile, 'utf8')) };
 }
