@@ -9,27 +9,18 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
-import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
+import { ADMIN_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
-import { startTestServer, type TestServer } from '../http/kiosk-server.js';
+import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { stagedPath, stagingFolder } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-delivery-');
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
-
-async function adminOn(running: TestServer): Promise<string> {
-  await running.call('setupPins', { staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
-  return (await running.call('unlockStaff', { pin: ADMIN_PIN })).session;
-}
+const startServer = useTestServers();
 
 const unexported = (running: TestServer) => [...running.core.feedback.store!.iterateFeedback({ onlyUnexported: true })].length;
 
@@ -46,8 +37,8 @@ function seedMany(running: TestServer, rows: number): void {
 
 describe('an export counts as delivered', () => {
   it('only when the download sent its last byte; an unused link marks nothing', async () => {
-    server = await startTestServer({ clock: testClock() });
-    const session = await adminOn(server);
+    const server = await startServer({ clock: testClock() });
+    const session = await adminSessionOn(server);
     for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
     const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true });
     expect(prepared.rows).toBe(3);
@@ -57,12 +48,12 @@ describe('an export counts as delivered', () => {
 
     const response = await fetch(new URL(prepared.downloadUrl, server.shell.origin));
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
-    await vi.waitFor(() => expect(unexported(server!)).toBe(0));
+    await vi.waitFor(() => expect(unexported(server)).toBe(0));
   });
 
   it('not when the download is aborted half-way', async () => {
-    server = await startTestServer({ clock: testClock() });
-    const session = await adminOn(server);
+    const server = await startServer({ clock: testClock() });
+    const session = await adminSessionOn(server);
     const ROWS = 50_000;
     seedMany(server, ROWS);
     const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download' });
@@ -70,7 +61,7 @@ describe('an export counts as delivered', () => {
     const staged = stagedPath(server, prepared.fileName);
 
     const received = await new Promise<number>((resolve, reject) => {
-      const request = get(new URL(prepared.downloadUrl, server!.shell.origin), (response) => {
+      const request = get(new URL(prepared.downloadUrl, server.shell.origin), (response) => {
         expect(response.statusCode).toBe(200);
         response.once('data', (chunk: Buffer) => {
           // Stop reading, then hang up, as a browser whose download was cancelled does.
@@ -92,8 +83,8 @@ describe('an export counts as delivered', () => {
 
   it('not when the link expired, and retention keeps those rows', async () => {
     const clock = testClock(new Date('2026-11-20T15:00:00.000Z'));
-    server = await startTestServer({ clock });
-    const session = await adminOn(server);
+    const server = await startServer({ clock });
+    const session = await adminSessionOn(server);
     await server.call('submitFeedback', validSubmission());
     const prepared = await server.call('prepareExport', { session, format: 'ndjson', destination: 'download' });
     clock.advance(TICKET_LIFETIME_MS);
@@ -109,8 +100,8 @@ describe('an export counts as delivered', () => {
   });
 
   it('not across a restart: the staged file goes, the rows stay unexported', async () => {
-    server = await startTestServer();
-    const session = await adminOn(server);
+    const server = await startServer();
+    const session = await adminSessionOn(server);
     await server.call('submitFeedback', validSubmission());
     const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download' });
     const folder = stagingFolder(server);
@@ -132,23 +123,23 @@ describe('staging folders', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
     try {
       const dataDir = tempDir();
-      server = await startTestServer({ dataDir });
+      const first = await startServer({ dataDir });
       const root = join(dataDir, 'exports');
       const live = join(root, `${other.pid}-0a0b0c0d`);
       mkdirSync(live, { recursive: true });
       writeFileSync(join(live, 'staged.csv'), 'id\r\n');
       writeFileSync(join(root, 'loose-from-an-older-version.csv'), 'id\r\n');
-      await server.stop();
+      await first.stop();
 
-      server = await startTestServer({ dataDir });
+      const second = await startServer({ dataDir });
       expect(readdirSync(root)).toEqual([`${other.pid}-0a0b0c0d`]);
       expect(readdirSync(live)).toEqual(['staged.csv']);
 
       const exited = new Promise((resolve) => other.once('exit', resolve));
       other.kill();
       await exited;
-      await server.stop();
-      server = await startTestServer({ dataDir });
+      await second.stop();
+      await startServer({ dataDir });
       expect(existsSync(live)).toBe(false);
     } finally {
       other.kill();
