@@ -1,6 +1,6 @@
 /**
- * Opens the kiosk's one SQLite file with the settings that make a committed row survive a power
- * cut, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
+ * Opens one of the kiosk's SQLite files (the feedback database, the credentials file) with the
+ * settings that make a committed row survive a power cut, owner-only, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
  * still recover rows from it.
  */
 import { accessSync, constants, existsSync, renameSync } from 'node:fs';
@@ -36,7 +36,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
   let quarantine: OpenedDatabase['quarantine'] = null;
   const setAside = (problem: string) => {
     const movedTo = quarantineFile(file, options.now());
-    options.logger.error({ file, movedTo, problem }, 'the feedback database was damaged; it was set aside and a new one started');
+    options.logger.error({ file, movedTo, problem }, 'a damaged database file was set aside and a new one started');
     quarantine = { movedTo, problem };
   };
   try {
