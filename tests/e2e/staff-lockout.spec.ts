@@ -9,6 +9,8 @@ import { enterPin, expect, openStaffPanel, PINS, setPin, staff, test } from './s
 test.use({ kioskConfig: { kioskId: 'lockout' } });
 
 test('after 5 wrong PINs the pad locks, with a live countdown, and set-pin lifts the lock', async ({ kiosk: page, server }) => {
+  // Eleven PIN checks (scrypt) and a set-pin child process: over a minute on a busy 2-core machine.
+  test.slow();
   const panel = await openStaffPanel(page);
   for (let left = 4; left >= 1; left--) {
     await enterPin(panel, '0000');
