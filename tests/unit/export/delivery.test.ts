@@ -5,7 +5,7 @@
  * 127.0.0.1, real downloads, a real second process.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -43,6 +43,8 @@ describe('an export counts as delivered', () => {
     const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true });
     expect(prepared.rows).toBe(3);
     expect(unexported(server)).toBe(3); // staged is not delivered
+    expect(statSync(stagedPath(server, prepared.fileName)).mode & 0o777).toBe(0o600);
+    expect(statSync(stagingFolder(server)).mode & 0o777).toBe(0o700);
     // A second export of "only unexported" still offers the same rows.
     expect((await server.call('prepareExport', { session, format: 'json', destination: 'download', onlyUnexported: true })).rows).toBe(3);
 

@@ -2,7 +2,7 @@
  * Where an export goes: one-time download links from the real browser-shell server on 127.0.0.1,
  * or a folder the (Electron) shell's dialog picked.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -119,6 +119,7 @@ describe('a folder chosen in the shell (Electron)', () => {
     const saved = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
     expect(saved).toMatchObject({ rows: 1, savedTo: folder, downloadUrl: null, manifestUrl: null });
     expect(sha256(readFileSync(join(folder, saved.fileName)))).toBe(saved.sha256);
+    for (const name of [saved.fileName, saved.manifestFileName]) expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
     expect(JSON.parse(readFileSync(join(folder, saved.manifestFileName), 'utf8')).rows).toBe(1);
 
     await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'download' })).rejects.toMatchObject({ code: 'invalid_input', message: 'this shell cannot offer downloads' });
