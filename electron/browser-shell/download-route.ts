@@ -47,8 +47,11 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
       'x-content-type-options': 'nosniff',
     });
     try {
+      // Resolves on the response's 'finish' (every byte handed to the socket); rejects when the
+      // browser goes away first, and then the rows stay unexported.
       await pipeline(createReadStream(grant.file), response);
       logger.info({ event: 'download', outcome: 'sent', file: grant.fileName }, 'export downloaded');
+      grant.onSent?.();
     } finally {
       // The browser has its copy (or the admin exports again): no feedback stays staged on disk.
       await rm(grant.file, { force: true });

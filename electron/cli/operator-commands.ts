@@ -9,8 +9,11 @@ import * as v from 'valibot';
 import { ApiError } from '../common/api/errors.js';
 import { EXPORT_FORMATS, ExportRangeSchema, PIN_PATTERN, type ExportFormat, type StaffRole } from '../common/api/staff.js';
 import { describeFieldError, firstFieldError } from '../common/validation.js';
-import { configFilePath, loadConfig } from '../node/config/load-config.js';
-import { coarsenByDefault, exportFeedback } from '../node/export/write-export.js';
+import { configFilePath, loadConfig, type LoadedConfig } from '../node/config/load-config.js';
+import { configuredContentPack } from '../node/content/choose-content.js';
+import { IncidentLog } from '../node/incidents.js';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '../common/feedback/time-precision.js';
+import { exportFeedback } from '../node/export/write-export.js';
 import { KioskSettings } from '../node/kiosk-settings.js';
 import { createLogger } from '../node/log/logger.js';
 import { resolveDataDir } from '../node/paths.js';
@@ -39,8 +42,13 @@ export async function runSetPin(role: string | undefined, dataDirFlag: string | 
     process.stderr.write('clinic-kiosk: the PIN must be 4 to 8 digits (0-9), nothing else.\n');
     return 1;
   }
-  return withStore(dataDirFlag, async (store, logger) => {
-    await new StaffAccess({ logger }).setPin(store, role as StaffRole, pin);
+  return withStore(dataDirFlag, async ({ store, logger, dataDir }) => {
+    const access = new StaffAccess({ dataDir, logger });
+    try {
+      await access.setPin(store, role as StaffRole, pin);
+    } finally {
+      access.close();
+    }
     process.stdout.write(`The ${role} PIN is set. Any PIN lock-out has been lifted.\n`);
     return 0;
   });
@@ -53,16 +61,18 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
   if (!range.success) throw new UsageError(`--${describeFieldError(firstFieldError(range.issues))}`);
   const format = options.format as ExportFormat;
   const file = resolve(options.out);
-  return withStore(dataDirFlag, async (store, logger, settings) => {
+  return withStore(dataDirFlag, async ({ store, logger, settings, config }) => {
     const kioskId = settings.current(store).kioskId;
+    // The running kiosk records any content problem; here it only picks the same pack's topics.
+    const topics = configuredContentPack(config, new IncidentLog(), logger).journey;
     const written = await exportFeedback(
       store,
-      { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: coarsenByDefault(format) },
+      { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: COARSEN_EXPORTS_BY_DEFAULT },
       file,
-      { kioskId, now: () => new Date() },
+      { kioskId, now: () => new Date(), topics },
     );
     logger.info({ event: 'export', outcome: 'written', file, rows: written.rows, format }, 'feedback exported from the command line');
-    process.stdout.write(`Exported ${written.rows} rows to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
+    process.stdout.write(`Exported ${written.rows} ${written.rows === 1 ? 'row' : 'rows'} to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
     return 0;
   });
 }
@@ -70,14 +80,15 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
 /** Opens the kiosk's database and settings for one command, and closes them after. */
 export async function withStore(
   dataDirFlag: string | undefined,
-  work: (store: FeedbackStore, logger: ReturnType<typeof createLogger>, settings: KioskSettings) => Promise<number>,
+  work: (opened: { store: FeedbackStore; logger: ReturnType<typeof createLogger>; settings: KioskSettings; config: LoadedConfig; dataDir: string }) => Promise<number>,
 ): Promise<number> {
   const dataDir = resolveDataDir(dataDirFlag);
   const logger = createLogger(dataDir);
-  const settings = new KioskSettings(loadConfig(configFilePath(dataDir)).config, logger);
+  const config = loadConfig(configFilePath(dataDir));
+  const settings = new KioskSettings(config.config, logger);
   const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger });
   try {
-    return await work(store, logger, settings);
+    return await work({ store, logger, settings, config, dataDir });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     process.stderr.write(`clinic-kiosk: ${error.message}\n`);

@@ -2,7 +2,6 @@
  * The kiosk's core, free of Electron: it reads configuration and content and implements the API
  * contract. Both shells start one of these and put their transport in front of it.
  */
-import { mkdirSync } from 'node:fs';
 import type { Bootstrap, KioskApi } from '../common/api/contract.js';
 import { ApiError } from '../common/api/errors.js';
 import type { KioskConfig } from '../common/config/schema.js';
@@ -16,6 +15,7 @@ import { Exporter } from './export/exporter.js';
 import { FeedbackService } from './feedback-service.js';
 import { IncidentLog } from './incidents.js';
 import { KioskSettings } from './kiosk-settings.js';
+import { makePrivateDir } from './storage/private-files.js';
 import type { Logger } from './log/logger.js';
 import type { ShellCapabilities } from './shell.js';
 import { applyRetention, scheduleDaily } from './staff/retention.js';
@@ -54,7 +54,7 @@ export interface KioskCore {
 export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {} }: KioskCoreOptions): KioskCore {
   const incidents = new IncidentLog();
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
   } catch (error) {
     // A read-only or full disk: the kiosk still shows its content; saving fails calmly later.
     logger.error({ err: error, dataDir }, 'the data folder cannot be created');
@@ -86,12 +86,14 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
   const sync = new SyncOutbox({ store: () => feedback.store, settings, logger, now, timing: syncTiming || {} });
+  const access = new StaffAccess({ dataDir, logger, now });
+  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,
     settings,
-    access: new StaffAccess({ logger, now }),
+    access,
     sessions: new StaffSessions(now),
-    exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
+    exporter,
     sync,
     content,
     shell,
@@ -145,6 +147,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     close: () => {
       sync.stop();
       stopRetention();
+      access.close();
+      exporter.close();
       feedback.close();
     },
   };

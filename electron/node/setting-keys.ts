@@ -5,10 +5,12 @@
 import type { Settings, StaffRole } from '../common/api/staff.js';
 
 export const SETTING_KEYS = {
-  /** A PinHash record per role. */
-  pin: (role: StaffRole) => `staff.pin.${role}`,
-  /** Wrong-PIN count and lock end, kept on disk so a restart does not lift a lock. */
-  lockout: 'staff.lockout',
+  /** Where versions before the credentials file kept the PIN hashes; read once, to move them there. */
+  legacyPin: (role: StaffRole) => `staff.pin.${role}`,
+  /** Likewise the wrong-PIN lock. */
+  legacyLockout: 'staff.lockout',
+  /** When PINs were first set: after that, only the operator's `set-pin` may set them again. */
+  pinsSetUpAt: 'staff.pinsSetUpAt',
   /** UTC ISO time of the last successful sync. */
   lastSyncAt: 'sync.lastSyncAt',
   /** The last sync failure, `{ at, message }`, or null once a sync succeeds. */

@@ -18,9 +18,11 @@ const HYPERLINK = '=HYPERLINK("http://x","y")';
 /** The database's own order for ids (binary), for comparing row lists. */
 const byId = (a: { id?: string }, b: { id?: string }) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0);
 
-/** The CSV row each database row must become: times to the hour, empty cells for skipped answers, formulas neutralised. */
-function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; topic_id: string; helpful: number }[]): Record<string, string>[] {
-  const topicIds = [...new Set(topics.map((topic) => topic.topic_id))].sort();
+/**
+ * The CSV row each database row must become: times to the hour, one column per topic of the pack
+ * (answered or not), empty cells for skipped answers, formulas neutralised.
+ */
+function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; topic_id: string; helpful: number }[], topicIds: string[]): Record<string, string>[] {
   const cell = (value: string | number | null) => (value === null ? '' : String(value));
   const neutralised = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   return rows.map((row) => {
@@ -88,7 +90,8 @@ test('admin CSV export downloads a file whose rows equal the database rows, form
   // UTF-8 with a BOM (for Excel), and every database row exactly once, cell for cell.
   expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = (parse(file, { bom: true, columns: true }) as Record<string, string>[]).sort(byId);
-  expect(csv).toEqual(expectedCsvRows(rows, topics));
+  expect(csv).toEqual(expectedCsvRows(rows, topics, content.topics.map((topic) => topic.id)));
+  expect(Object.keys(csv[0]!).filter((column) => column.startsWith('topic_'))).toEqual(content.topics.map((topic) => `topic_${topic.id}`));
   expect(csv.find((row) => row.comment!.includes('HYPERLINK'))!.comment).toBe(`'${HYPERLINK}`);
 
   // The page says what it wrote, with the same SHA-256 as the file and its manifest.
@@ -98,8 +101,8 @@ test('admin CSV export downloads a file whose rows equal the database rows, form
   expect(manifest).toMatchObject({ file: fileName, format: 'csv', rows: rows.length, sha256, coarsenedToHour: true });
   expect(fileName).toMatch(/^clinic-kiosk_kiosk-1_all(-\d+)?\.csv$/);
 
-  // Exported rows are marked, so "Only not yet exported" now finds none.
-  expect(readDatabase(server, (db) => db.prepare('SELECT count(*) AS n FROM feedback WHERE exported_at IS NULL').get())).toEqual({ n: 0 });
+  // Downloaded rows are marked (once the last byte was sent), so "Only not yet exported" now finds none.
+  await expect.poll(() => readDatabase(server, (db) => db.prepare('SELECT count(*) AS n FROM feedback WHERE exported_at IS NULL').get())).toEqual({ n: 0 });
   await section.getByRole('checkbox', { name: t('export.onlyUnexported') }).check();
   const again = await exportAndDownload(page, panel, testInfo);
   expect(parse(again.file, { bom: true, columns: true })).toEqual([]);
@@ -110,13 +113,14 @@ test.describe('a date range the wrong way round', () => {
   // Chromium logs the 400 the kiosk answers to it; anything else in the console still fails the test.
   test.use({ allowedConsoleErrors: [/status of 400 \(Bad Request\)/] });
 
-  test('is refused next to the field; JSON export then keeps exact times', async ({ kiosk: page, server }, testInfo) => {
+  test('is refused next to the field; JSON export, coarse by default, keeps exact times when unticked', async ({ kiosk: page, server }, testInfo) => {
     await kioskClient(server).submitFeedback(submission({ overallHelpfulness: 4, comment: 'json row' }));
     const panel = await unlockAs(page, 'admin');
     await staff.tab(panel, 'export').click();
     const section = staff.section(panel);
     await section.getByRole('radio', { name: t('export.format.json'), exact: true }).check();
-    await expect(section.getByRole('checkbox', { name: t('export.coarsen') })).not.toBeChecked();
+    await expect(section.getByRole('checkbox', { name: t('export.coarsen') })).toBeChecked();
+    await section.getByRole('checkbox', { name: t('export.coarsen') }).uncheck();
 
     // "To" before "From": the kiosk refuses, and the page says so at the field.
     await section.getByLabel(t('export.since')).fill('2026-03-10');

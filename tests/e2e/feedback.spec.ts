@@ -104,6 +104,35 @@ test('skipping everything stores a row of skipped answers', async ({ kiosk: page
   expect(rows[0]).toMatchObject({ worry_before: null, worry_after: null, overall_helpfulness: null, answered_questions: null, comment: null, topics: {} });
 });
 
+test('Back to an answered question offers Next, which keeps the answer; Skip says it clears it', async ({ kiosk: page, content, server }) => {
+  await ui.start(page).click();
+  await expect(ui.next(page)).toHaveCount(0); // unanswered: a tap moves on
+  await choose(page, t('worry.4'));
+  await expectTopic(page, content.topics, 0);
+  await ui.back(page).click();
+  await expect(main(page).getByRole('button', { name: t('worry.4') })).toHaveAttribute('aria-pressed', 'true');
+  await ui.next(page).click();
+  await expectTopic(page, content.topics, 0);
+  for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
+  await toFeedback(page);
+  await choose(page, t('worry.2'));
+  await choose(page, t('helpfulness.5'));
+  await ui.back(page).click();
+  await ui.next(page).click();
+  await expect(main(page).getByRole('heading', { name: t('answered.question') })).toBeVisible();
+  await ui.back(page).click();
+  await ui.back(page).click();
+  // On an answered question Skip says what it does, and does it.
+  await main(page).getByRole('button', { name: t('question.skipAnswered') }).click();
+  await main(page).getByRole('button', { name: t('question.skipAnswered') }).click();
+  await choose(page, t('answered.yes'));
+  const marker = uniqueMarker();
+  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(marker);
+  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await expect(ui.heading(page)).toHaveText(t('thanks.title'));
+  expect(storedFeedback(server.dataDir, 'comment = ?', marker)[0]).toMatchObject({ worry_before: 4, worry_after: null, overall_helpfulness: null, answered_questions: 'yes' });
+});
+
 test('the comment stops at 500 characters and counts them', async ({ kiosk: page, content }) => {
   await ui.start(page).click();
   await ui.skip(page).click();

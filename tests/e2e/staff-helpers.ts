@@ -126,8 +126,9 @@ export function submission(answers: Partial<FeedbackSubmissionInput> = {}): Feed
 }
 
 /** Runs `work` on a read-only connection of our own to the kiosk's database file. */
-export function readDatabase<T>(server: KioskServer, work: (db: Database.Database) => T): T {
-  const db = new Database(join(server.dataDir, 'kiosk.db'), { readonly: true });
+/** Reads the kiosk's feedback database, or another of its SQLite files (`credentials.db`). */
+export function readDatabase<T>(server: KioskServer, work: (db: Database.Database) => T, file = 'kiosk.db'): T {
+  const db = new Database(join(server.dataDir, file), { readonly: true });
   try {
     return work(db);
   } finally {

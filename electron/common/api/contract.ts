@@ -8,7 +8,7 @@ import type { ContentPack } from '../content/schema.js';
 import { FeedbackSubmissionSchema } from '../feedback/schema.js';
 import { localeTag, type LocaleOption, type UiStrings } from '../locale.js';
 import type { ApiMethod } from './methods.js';
-import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffStatus, type SyncNowResult, type SyncStatus, type UnlockResult } from './staff.js';
+import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffSetup, type StaffStatus, type SyncNowResult, type SyncStatus, type UnlockResult } from './staff.js';
 
 const noInput = v.strictObject({});
 
@@ -59,7 +59,7 @@ export interface KioskApi {
   submitFeedback(input: ApiInput<'submitFeedback'>): Promise<FeedbackReceipt>;
 
   // Staff and admin (see staff.ts). Wrong or expired sessions fail with `unauthorized`.
-  getStaffSetup(input: ApiInput<'getStaffSetup'>): Promise<{ pinsConfigured: boolean }>;
+  getStaffSetup(input: ApiInput<'getStaffSetup'>): Promise<StaffSetup>;
   setupPins(input: ApiInput<'setupPins'>): Promise<{ done: true }>;
   unlockStaff(input: ApiInput<'unlockStaff'>): Promise<UnlockResult>;
   lockStaff(input: ApiInput<'lockStaff'>): Promise<{ done: true }>;

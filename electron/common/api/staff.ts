@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
-import { parseLocalDate } from '../dates.js';
+import { LOCAL_DATE_RULE, parseLocalDate } from '../dates.js';
 import { endpointIsAllowed, SYNC_ENDPOINT_MESSAGE, SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../sync/protocol.js';
 
 export const PIN_PATTERN = /^\d{4,8}$/;
@@ -13,7 +13,7 @@ const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 
 /** An opaque token from unlockStaff; random, short-lived, held only in memory. */
 const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
 /** A local calendar day; the export's `since` counts from its start, `until` includes it whole. */
-export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, 'must be a date like 2026-11-29'));
+export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, LOCAL_DATE_RULE));
 
 /** An export's date range: either end may be open, and `until` may not come before `since`. */
 const rangeInOrder = (range: { since?: string; until?: string }) => !range.since || !range.until || range.since <= range.until;
@@ -66,7 +66,7 @@ export const staffInputSchemas = {
       since: v.optional(LocalDateSchema),
       until: v.optional(LocalDateSchema),
       onlyUnexported: v.optional(v.boolean(), false),
-      /** Round times down to the hour; when left out, on for CSV and off for JSON/NDJSON. */
+      /** Round times down to the hour; on when left out (COARSEN_EXPORTS_BY_DEFAULT), in every format. */
       coarsenToHour: v.optional(v.boolean()),
       /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
       destination: v.picklist(['download', 'folder']),
@@ -91,6 +91,16 @@ export type UnlockResult =
   | { outcome: 'unlocked'; role: StaffRole; session: string }
   | { outcome: 'wrong-pin'; attemptsLeft: number }
   | { outcome: 'locked'; retryAfterSeconds: number };
+
+/** What the panel opens on. Asked again every few seconds while the PIN pad is locked. */
+export interface StaffSetup {
+  /** Both PINs set: the PIN pad. */
+  pinsConfigured: boolean;
+  /** No PINs, and none ever: the first-run setup. False with no PINs: only `clinic-kiosk set-pin` can set them. */
+  setupAllowed: boolean;
+  /** Seconds the PIN pad stays locked; 0 once the lock ran out or the operator lifted it. */
+  lockedForSeconds: number;
+}
 
 export interface StaffIncident {
   at: string;

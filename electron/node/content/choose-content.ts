@@ -4,6 +4,7 @@
  * so it failing here means a broken install, which is fatal.
  */
 import type { ContentPack } from '../../common/content/schema.js';
+import { resolveConfigPath, type LoadedConfig } from '../config/load-config.js';
 import type { IncidentLog } from '../incidents.js';
 import type { Logger } from '../log/logger.js';
 import { bundledContentFile } from '../paths.js';
@@ -25,4 +26,10 @@ export function chooseContentPack(configuredFile: string | null, incidents: Inci
   const bundled = loadContentPack(bundledContentFile);
   if (!bundled.ok) throw bundled.error;
   return { pack: bundled.pack, file: bundledContentFile };
+}
+
+/** The pack the loaded configuration names (its path relative to the config file), or the bundled one. */
+export function configuredContentPack(loaded: LoadedConfig, incidents: IncidentLog, logger: Logger): ContentPack {
+  const { contentFile } = loaded.config;
+  return chooseContentPack(contentFile ? resolveConfigPath(loaded.file, contentFile) : null, incidents, logger);
 }

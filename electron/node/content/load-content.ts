@@ -48,10 +48,10 @@ export function parseContentPack(file: string, source: string): ContentLoadResul
   return { ok: true, pack: parsed.output };
 }
 
-/** Puts the configured clinic name where the pack says `{clinic}`. */
+/** Puts the configured clinic name where the pack says `{clinic}`, literally (a `$&` in it is just text). */
 export function personalisePack(pack: ContentPack, clinicName: string): ContentPack {
   return JSON.parse(JSON.stringify(pack), (_key, value: unknown) =>
-    typeof value === 'string' ? value.replaceAll('{clinic}', clinicName) : value,
+    typeof value === 'string' ? value.replaceAll('{clinic}', () => clinicName) : value,
   ) as ContentPack;
 }
 

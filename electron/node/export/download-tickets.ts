@@ -5,6 +5,9 @@
  *
  * The staged file is feedback at rest, so it lives no longer than its ticket: the download route
  * deletes it once sent, and an expired ticket takes its file with it.
+ *
+ * `onSent` runs when the route has sent the file's last byte, never for an unused, expired or
+ * aborted download: that is when an export's rows count as exported.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ export interface DownloadGrant {
   /** Absolute path of the file. */
   file: string;
   fileName: string;
+  onSent?: () => void;
 }
 
 export class DownloadTickets {
@@ -27,10 +31,10 @@ export class DownloadTickets {
   ) {}
 
   /** Returns the same-origin URL path that downloads `file` as `fileName`. */
-  issue(file: string, fileName: string): string {
+  issue(file: string, fileName: string, onSent?: () => void): string {
     this.#prune();
     const ticket = randomBytes(32).toString('base64url');
-    this.#tickets.set(ticket, { file, fileName, expiresAt: this.now().getTime() + this.lifetimeMs });
+    this.#tickets.set(ticket, { file, fileName, onSent, expiresAt: this.now().getTime() + this.lifetimeMs });
     return `${DOWNLOAD_PREFIX}${ticket}/${encodeURIComponent(fileName)}`;
   }
 
@@ -40,7 +44,7 @@ export class DownloadTickets {
     const grant = this.#tickets.get(ticket);
     if (!grant || grant.fileName !== fileName) return null;
     this.#tickets.delete(ticket);
-    return { file: grant.file, fileName: grant.fileName };
+    return { file: grant.file, fileName: grant.fileName, onSent: grant.onSent };
   }
 
   #prune(): void {

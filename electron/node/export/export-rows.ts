@@ -3,10 +3,12 @@
  * formats without remapping anything.
  *
  * Topics get one `topic_<id>` column each (true, false, or empty when not rated) rather than one
- * JSON column: a spreadsheet can then filter and count a topic directly. The set of columns is
- * every topic answered in the exported rows (the store finds it with one query before streaming),
- * sorted by id, so it does not depend on which content pack is loaded.
+ * JSON column: a spreadsheet can then filter and count a topic directly. The columns are the same
+ * in every export: one per topic of the content pack, in journey order, answered or not (a clinic
+ * appends exports or loads them into one table). A topic only older content had, if any exported
+ * row answered it, follows them (the store finds those with one query before streaming).
  */
+import { coarsenToHour } from '../../common/feedback/time-precision.js';
 import type { FeedbackRecord } from '../storage/feedback-store.js';
 
 export type ExportCell = string | number | boolean | null;
@@ -29,11 +31,6 @@ export const topicColumn = (topicId: string) => `topic_${topicId}`;
 
 export function exportColumns(topicIds: readonly string[]): string[] {
   return [...LEADING_COLUMNS, ...topicIds.map(topicColumn), ...TRAILING_COLUMNS];
-}
-
-/** `2026-11-29T14:37:12.345Z` → `2026-11-29T14:00:00.000Z`: a visit's hour, not its minute. */
-export function coarsenToHour(iso: string): string {
-  return `${iso.slice(0, 13)}:00:00.000Z`;
 }
 
 export function toExportRow(record: FeedbackRecord, topicIds: readonly string[], coarsen: boolean): ExportRow {

@@ -1,7 +1,11 @@
 /**
  * Writes an export: rows streamed from the store through the format's encoder into the file, with
  * backpressure all the way and a turn of the event loop every so often, so 100,000 rows never
- * freeze the kiosk. Then the manifest, and only then are the rows marked exported.
+ * freeze the kiosk. Then the manifest.
+ *
+ * A row counts as exported only once its file was delivered: `exportFeedback` marks the rows as
+ * soon as the file is durably in its folder (the CLI, Electron's folder); a download marks them
+ * when its last byte was sent (see Exporter), so it writes with `writeExport` and marks later.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -12,8 +16,9 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
-import { parseLocalDate, startOfLocalDay } from '../../common/dates.js';
+import { LOCAL_DATE_RULE, parseLocalDate, startOfLocalDay } from '../../common/dates.js';
 import type { FeedbackQuery, FeedbackStore } from '../storage/feedback-store.js';
+import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
 import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
 
@@ -32,6 +37,8 @@ export interface WrittenExport {
   manifestFile: string;
   rows: number;
   sha256: string;
+  /** The rows in the file, to mark exported once it is delivered. */
+  seqs: number[];
 }
 
 /** Rows between two turns of the event loop. */
@@ -39,20 +46,32 @@ const ROWS_PER_TURN = 500;
 
 export const manifestFileFor = (file: string) => `${file}.manifest.json`;
 
-/** CSV is for spreadsheets: coarse times by default. JSON and NDJSON are for tools: exact times. */
-export const coarsenByDefault = (format: ExportFormat) => format === 'csv';
-
 export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOptions, 'since' | 'until' | 'onlyUnexported'>): FeedbackQuery {
   const start = since === undefined ? undefined : parseLocalDate(since);
   const end = until === undefined ? undefined : parseLocalDate(until);
-  if (start === null || end === null) throw new RangeError('export dates must look like 2026-11-29');
+  if (start === null || end === null) throw new RangeError(`export dates ${LOCAL_DATE_RULE}`);
   return { since: start, until: end && startOfLocalDay(end, 1), onlyUnexported };
 }
 
-/** Writes `file` and `<file>.manifest.json`, then marks the exported rows; returns what was written. */
-export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: { kioskId: string; now: () => Date }): Promise<WrittenExport> {
+export interface ExportContext {
+  kioskId: string;
+  now: () => Date;
+  /** The content pack's topic ids, in journey order: one column each, in every export. */
+  topics: readonly string[];
+}
+
+/** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
+export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+  const written = await writeExport(store, options, file, context);
+  store.markExported(written.seqs, context.now());
+  return written;
+}
+
+/** Writes `file` and `<file>.manifest.json`, marking nothing; returns what was written. */
+export async function writeExport(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
-  const topicIds = store.topicIds(query);
+  // The same columns every time, answered or not; a topic only older content had comes after them.
+  const topicIds = [...context.topics, ...store.topicIds(query).filter((id) => !context.topics.includes(id))];
   const columns = exportColumns(topicIds);
   // iterateFeedback frees the connection between pages, but marking waits until the file is safe.
   const seqs: number[] = [];
@@ -66,7 +85,7 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
 
   const hash = createHash('sha256');
   await writeDurably(file, (partial) =>
-    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true })),
+    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true, mode: PRIVATE_FILE_MODE })),
   );
   const sha256 = hash.digest('hex');
 
@@ -88,9 +107,8 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
     coarsenedToHour: options.coarsenToHour,
     columns,
   };
-  await writeDurably(manifestFile, (partial) => writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flush: true }));
-  store.markExported(seqs, context.now());
-  return { file, manifestFile, rows: seqs.length, sha256 };
+  await writeDurably(manifestFile, (partial) => writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flush: true, mode: PRIVATE_FILE_MODE }));
+  return { file, manifestFile, rows: seqs.length, sha256, seqs };
 }
 
 function encoder(format: ExportFormat, columns: string[]): Transform {

@@ -1,19 +1,34 @@
 /**
  * The wrong-PIN lock: five tries, then 60 s, doubling with every further failure up to an hour.
  * Pure functions over a small state record, so the timing is easy to reason about and to test.
+ *
+ * One count for both roles, and a right PIN does not lower it: otherwise staff could try four
+ * admin PINs, open the panel with their own, and go on for ever. Only time (a day without a wrong
+ * PIN) or the operator's `set-pin` clears it.
  */
 export const MAX_TRIES = 5;
 const FIRST_LOCK_SECONDS = 60;
 const MAX_LOCK_SECONDS = 60 * 60;
+/** Wrong PINs are forgotten once none was entered for this long. */
+export const FORGET_FAILURES_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export interface LockoutState {
-  /** Wrong PINs since the last right one. */
+  /** Wrong PINs, with any role's right PINs in between, since the count was last cleared. */
   failures: number;
   /** UTC ISO time the current lock ends, or null. */
   lockedUntil: string | null;
+  /** UTC ISO time of the last wrong PIN (absent in records written before it was kept). */
+  lastFailureAt?: string | null;
 }
 
-export const NO_LOCKOUT: LockoutState = { failures: 0, lockedUntil: null };
+export const NO_LOCKOUT: LockoutState = { failures: 0, lockedUntil: null, lastFailureAt: null };
+
+/** The state as it stands at `now`: a day after the last wrong PIN, once no lock runs, it is forgotten. */
+export function currentLockout(state: LockoutState, now: Date): LockoutState {
+  const last = Date.parse(state.lastFailureAt ?? state.lockedUntil ?? '');
+  if (Number.isNaN(last) || secondsLocked(state, now) > 0) return state;
+  return now.getTime() - last >= FORGET_FAILURES_AFTER_MS ? NO_LOCKOUT : state;
+}
 
 /** How long the lock lasts after the `failures`-th wrong PIN in a row: 0 for the first four. */
 export function lockSeconds(failures: number): number {
@@ -24,7 +39,7 @@ export function lockSeconds(failures: number): number {
 export function afterFailure(state: LockoutState, now: Date): LockoutState {
   const failures = state.failures + 1;
   const seconds = lockSeconds(failures);
-  return { failures, lockedUntil: seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null };
+  return { failures, lockedUntil: seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null, lastFailureAt: now.toISOString() };
 }
 
 /** Whole seconds until the lock ends (rounded up), or 0 when not locked. */
@@ -37,5 +52,6 @@ export function secondsLocked(state: LockoutState, now: Date): number {
 
 export function isLockoutState(value: unknown): value is LockoutState {
   const state = value as Partial<LockoutState> | null;
-  return typeof state === 'object' && state !== null && Number.isSafeInteger(state.failures) && (state.lockedUntil === null || typeof state.lockedUntil === 'string');
+  const optionalTime = (time: unknown) => time === undefined || time === null || typeof time === 'string';
+  return typeof state === 'object' && state !== null && Number.isSafeInteger(state.failures) && (state.lockedUntil === null || typeof state.lockedUntil === 'string') && optionalTime(state.lastFailureAt);
 }

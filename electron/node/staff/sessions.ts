@@ -1,15 +1,19 @@
 /**
  * Staff sessions: a random token per unlock, held only in memory (a restart logs everyone out),
- * ending after 10 minutes without use or when staff lock the panel.
+ * ending after 10 minutes without use, an hour after the unlock however busy (a panel left open
+ * and kept awake is not open for ever), or when staff lock the panel.
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../common/api/errors.js';
 import type { StaffRole } from '../../common/api/staff.js';
 
 export const SESSION_IDLE_MS = 10 * 60 * 1000;
+export const SESSION_MAX_MS = 60 * 60 * 1000;
 
 export interface StaffSession {
   role: StaffRole;
+  /** Epoch ms of the unlock. */
+  openedAt: number;
   /** Epoch ms of the last call that used it. */
   lastUsed: number;
 }
@@ -20,12 +24,14 @@ export class StaffSessions {
   constructor(
     private readonly now: () => Date = () => new Date(),
     private readonly idleMs = SESSION_IDLE_MS,
+    private readonly maxMs = SESSION_MAX_MS,
   ) {}
 
   open(role: StaffRole): string {
     this.#prune();
     const token = randomBytes(32).toString('base64url');
-    this.#sessions.set(token, { role, lastUsed: this.now().getTime() });
+    const now = this.now().getTime();
+    this.#sessions.set(token, { role, openedAt: now, lastUsed: now });
     return token;
   }
 
@@ -49,7 +55,7 @@ export class StaffSessions {
   #prune(): void {
     const now = this.now().getTime();
     for (const [token, session] of this.#sessions) {
-      if (now - session.lastUsed >= this.idleMs) this.#sessions.delete(token);
+      if (now - session.lastUsed >= this.idleMs || now - session.openedAt >= this.maxMs) this.#sessions.delete(token);
     }
   }
 }

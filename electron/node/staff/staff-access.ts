@@ -1,14 +1,22 @@
 /**
  * Who may open the staff panel: the two PINs, checked against their scrypt hashes, and the
- * wrong-PIN lock. PIN hashes and the lock live in the settings table, so neither a restart nor a
- * second process (the CLI) sees anything else. Every attempt is logged; a PIN never is.
+ * wrong-PIN lock. Both live in the credentials file (credential-store.ts), read afresh at every
+ * attempt, so neither a restart nor a second process (the CLI) sees anything else. Every attempt
+ * is logged; a PIN never is.
+ *
+ * The touch screen may set the PINs only on a kiosk that has never had any: once there is any
+ * sign of an earlier setup (a credentials entry, the feedback database's note of it, or a damaged
+ * file set aside), only the operator's `clinic-kiosk set-pin` can.
  */
+import { readdirSync } from 'node:fs';
 import { ApiError } from '../../common/api/errors.js';
-import { STAFF_ROLES, type StaffRole } from '../../common/api/staff.js';
+import { STAFF_ROLES, type StaffSetup, type StaffRole } from '../../common/api/staff.js';
 import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
-import { afterFailure, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
+import { QUARANTINE_MARK } from '../storage/database.js';
+import { DATABASE_FILE_NAME, type FeedbackStore } from '../storage/feedback-store.js';
+import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore } from './credential-store.js';
+import { afterFailure, currentLockout, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
 import { hashPin, isPinHash, verifyPin, type PinHash } from './pin-hash.js';
 
 export type PinCheck =
@@ -17,35 +25,47 @@ export type PinCheck =
   | { outcome: 'locked'; retryAfterSeconds: number };
 
 export interface StaffAccessOptions {
-  logger: Pick<Logger, 'info' | 'warn'>;
+  dataDir: string;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
 }
 
 export class StaffAccess {
+  readonly #dataDir: string;
   readonly #logger: StaffAccessOptions['logger'];
   readonly #now: () => Date;
+  #credentials: CredentialStore | null = null;
   // Attempts run one at a time: parallel guesses must not each see the same failure count.
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor({ logger, now = () => new Date() }: StaffAccessOptions) {
+  constructor({ dataDir, logger, now = () => new Date() }: StaffAccessOptions) {
+    this.#dataDir = dataDir;
     this.#logger = logger;
     this.#now = now;
   }
 
-  /** Both PINs set: the panel opens with the PIN pad rather than the first-run setup. */
-  pinsConfigured(store: FeedbackStore): boolean {
-    return STAFF_ROLES.every((role) => readPin(store, role) !== null);
+  /** What the panel opens on: the PIN pad, the first-run setup, or a note to ask the operator. */
+  setup(store: FeedbackStore): StaffSetup {
+    const credentials = this.#open(store);
+    const pinsConfigured = STAFF_ROLES.every((role) => readPin(credentials, role) !== null);
+    return {
+      pinsConfigured,
+      setupAllowed: !pinsConfigured && this.#neverSetUp(store, credentials),
+      lockedForSeconds: secondsLocked(readLockout(credentials, this.#now()), this.#now()),
+    };
   }
 
-  /** First run only: refused once either PIN is set, so the panel cannot be used to take a kiosk over. */
+  /** First run only: refused after any earlier setup, so the screen cannot be used to take a kiosk over. */
   setupPins(store: FeedbackStore, pins: Record<StaffRole, string>): Promise<void> {
     return this.#serial(async () => {
-      if (STAFF_ROLES.some((role) => readPin(store, role) !== null)) {
-        this.#logger.warn({ event: 'staff-setup', outcome: 'refused' }, 'PIN setup refused: a PIN is already set');
-        throw new ApiError('unauthorized', 'the PINs are already set; change them with "clinic-kiosk set-pin"');
+      const credentials = this.#open(store);
+      if (!this.#neverSetUp(store, credentials)) {
+        this.#logger.warn({ event: 'staff-setup', outcome: 'refused' }, 'PIN setup refused: this kiosk had PINs before');
+        throw new ApiError('unauthorized', 'the PINs can only be set with "clinic-kiosk set-pin" on this kiosk');
       }
       const [staff, admin] = await Promise.all([hashPin(pins.staff), hashPin(pins.admin)]);
-      store.putSettings({ [SETTING_KEYS.pin('staff')]: staff, [SETTING_KEYS.pin('admin')]: admin, [SETTING_KEYS.lockout]: NO_LOCKOUT });
+      credentials.put({ [CREDENTIAL_KEYS.pin('staff')]: staff, [CREDENTIAL_KEYS.pin('admin')]: admin, [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
+      this.#noteSetUp(store);
       this.#logger.info({ event: 'staff-setup', outcome: 'done' }, 'staff and admin PINs set up');
     });
   }
@@ -53,39 +73,76 @@ export class StaffAccess {
   /** The operator's recovery path (the CLI): sets one PIN whatever was there, and lifts any lock. */
   setPin(store: FeedbackStore, role: StaffRole, pin: string): Promise<void> {
     return this.#serial(async () => {
-      const other = readPin(store, role === 'staff' ? 'admin' : 'staff');
+      const credentials = this.#open(store);
+      const other = readPin(credentials, role === 'staff' ? 'admin' : 'staff');
       // The same PIN for both would always open as admin, leaving no working staff PIN.
       if (other && (await verifyPin(pin, other))) throw new ApiError('invalid_input', `the ${role} PIN must differ from the other PIN`);
-      store.putSettings({ [SETTING_KEYS.pin(role)]: await hashPin(pin), [SETTING_KEYS.lockout]: NO_LOCKOUT });
+      credentials.put({ [CREDENTIAL_KEYS.pin(role)]: await hashPin(pin), [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
+      this.#noteSetUp(store);
       this.#logger.info({ event: 'staff-set-pin', role }, `${role} PIN set; any lock lifted`);
     });
   }
 
   check(store: FeedbackStore, pin: string): Promise<PinCheck> {
     return this.#serial(async () => {
-      const state = readLockout(store);
+      const credentials = this.#open(store);
+      const state = readLockout(credentials, this.#now());
       const locked = secondsLocked(state, this.#now());
       if (locked > 0) {
         this.#logger.warn({ event: 'staff-unlock', outcome: 'locked', retryAfterSeconds: locked }, 'PIN attempt refused: locked');
         return { outcome: 'locked', retryAfterSeconds: locked };
       }
-      const adminPin = readPin(store, 'admin');
-      const staffPin = readPin(store, 'staff');
+      const adminPin = readPin(credentials, 'admin');
+      const staffPin = readPin(credentials, 'staff');
       if (!adminPin && !staffPin) throw new ApiError('unauthorized', 'no PINs are set up yet');
       // Both are always checked, so the time taken does not tell which PIN was tried.
       const [isAdmin, isStaff] = await Promise.all([adminPin && verifyPin(pin, adminPin), staffPin && verifyPin(pin, staffPin)]);
       const role: StaffRole | null = isAdmin ? 'admin' : isStaff ? 'staff' : null;
       if (role) {
-        if (state.failures > 0) store.putSettings({ [SETTING_KEYS.lockout]: NO_LOCKOUT });
+        // The failure count stays as it is (see lockout.ts): a right PIN is no licence for more guesses.
         this.#logger.info({ event: 'staff-unlock', outcome: 'unlocked', role }, `staff panel unlocked (${role})`);
         return { outcome: 'unlocked', role };
       }
       const next = afterFailure(state, this.#now());
-      store.putSettings({ [SETTING_KEYS.lockout]: next });
+      credentials.put({ [CREDENTIAL_KEYS.lockout]: next });
       const lockedFor = secondsLocked(next, this.#now());
       this.#logger.warn({ event: 'staff-unlock', outcome: 'wrong-pin', failures: next.failures, lockedForSeconds: lockedFor }, 'wrong staff PIN');
       return lockedFor > 0 ? { outcome: 'locked', retryAfterSeconds: lockedFor } : { outcome: 'wrong-pin', attemptsLeft: MAX_TRIES - next.failures };
     });
+  }
+
+  close(): void {
+    this.#credentials?.close();
+    this.#credentials = null;
+  }
+
+  /** The credentials file, opened on first use; PINs an older version kept in the feedback database move over then. */
+  #open(store: FeedbackStore): CredentialStore {
+    if (this.#credentials) return this.#credentials;
+    const credentials = new CredentialStore({ dataDir: this.#dataDir, logger: this.#logger, now: this.#now });
+    try {
+      if (credentials.quarantine) {
+        store.recordIncident({
+          kind: 'credentials',
+          message: 'The PIN file was damaged and was set aside. The PINs must be set again with "clinic-kiosk set-pin".',
+          detail: JSON.stringify(credentials.quarantine),
+        });
+      }
+      migrateFromDatabase(store, credentials, this.#logger, this.#now());
+    } catch (error) {
+      credentials.close();
+      throw error;
+    }
+    return (this.#credentials = credentials);
+  }
+
+  #neverSetUp(store: FeedbackStore, credentials: CredentialStore): boolean {
+    return credentials.isEmpty() && store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined && !hasSetAsideFiles(this.#dataDir);
+  }
+
+  /** Noted in the feedback database too, so a credentials file that goes missing is noticed. */
+  #noteSetUp(store: FeedbackStore): void {
+    if (store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined) store.putSettings({ [SETTING_KEYS.pinsSetUpAt]: this.#now().toISOString() });
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
@@ -95,12 +152,35 @@ export class StaffAccess {
   }
 }
 
-function readPin(store: FeedbackStore, role: StaffRole): PinHash | null {
-  const value = store.getSetting(SETTING_KEYS.pin(role));
+/** Versions before the credentials file kept PINs and the lock in the feedback database's settings. */
+function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore, logger: Pick<Logger, 'info'>, now: Date): void {
+  const legacyKeys = [...STAFF_ROLES.map(SETTING_KEYS.legacyPin), SETTING_KEYS.legacyLockout];
+  const legacy = legacyKeys.map((key) => store.getSetting(key));
+  if (legacy.every((value) => value === undefined)) return;
+  if (credentials.isEmpty()) {
+    const [staff, admin, lockout] = legacy;
+    const moved: Record<string, unknown> = {};
+    if (isPinHash(staff)) moved[CREDENTIAL_KEYS.pin('staff')] = staff;
+    if (isPinHash(admin)) moved[CREDENTIAL_KEYS.pin('admin')] = admin;
+    if (isLockoutState(lockout)) moved[CREDENTIAL_KEYS.lockout] = lockout;
+    credentials.put(moved);
+    logger.info({ event: 'credentials-migrated', entries: Object.keys(moved) }, 'PINs moved from the feedback database to the credentials file');
+  }
+  // The settings note stays, so the screen still cannot set PINs if the new file is lost.
+  store.putSettings({ [SETTING_KEYS.pinsSetUpAt]: store.getSetting(SETTING_KEYS.pinsSetUpAt) ?? now.toISOString() });
+  store.deleteSettings(legacyKeys);
+}
+
+function hasSetAsideFiles(dataDir: string): boolean {
+  return readdirSync(dataDir).some((name) => [`${DATABASE_FILE_NAME}${QUARANTINE_MARK}`, `${CREDENTIALS_FILE_NAME}${QUARANTINE_MARK}`].some((prefix) => name.startsWith(prefix)));
+}
+
+function readPin(credentials: CredentialStore, role: StaffRole): PinHash | null {
+  const value = credentials.get(CREDENTIAL_KEYS.pin(role));
   return isPinHash(value) ? value : null;
 }
 
-function readLockout(store: FeedbackStore): LockoutState {
-  const value = store.getSetting(SETTING_KEYS.lockout);
-  return isLockoutState(value) ? value : NO_LOCKOUT;
+function readLockout(credentials: CredentialStore, now: Date): LockoutState {
+  const value = credentials.get(CREDENTIAL_KEYS.lockout);
+  return currentLockout(isLockoutState(value) ? value : NO_LOCKOUT, now);
 }

@@ -35,7 +35,7 @@ export interface StaffApiParts {
 export function createStaffApi({ feedback, settings, access, sessions, exporter, sync, content, shell, logger, now }: StaffApiParts): StaffApi {
   return {
     async getStaffSetup() {
-      return feedback.use((store) => ({ pinsConfigured: access.pinsConfigured(store) }));
+      return feedback.use((store) => access.setup(store));
     },
 
     async setupPins({ staffPin, adminPin }) {

@@ -1,11 +1,12 @@
 /**
- * Opens the kiosk's one SQLite file with the settings that make a committed row survive a power
- * cut, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
+ * Opens one of the kiosk's SQLite files (the feedback database, the credentials file) with the
+ * settings that make a committed row survive a power cut, owner-only, and checks it. A damaged file is renamed aside, never deleted: staff or a developer may
  * still recover rows from it.
  */
 import { accessSync, constants, existsSync, renameSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateFile } from './private-files.js';
 import { asStorageError, storageFailureReason } from './errors.js';
 import { nativeBindingOption } from './native-binding.js';
 
@@ -34,7 +35,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
   let quarantine: OpenedDatabase['quarantine'] = null;
   const setAside = (problem: string) => {
     const movedTo = quarantineFile(file, options.now());
-    options.logger.error({ file, movedTo, problem }, 'the feedback database was damaged; it was set aside and a new one started');
+    options.logger.error({ file, movedTo, problem }, 'a damaged database file was set aside and a new one started');
     quarantine = { movedTo, problem };
   };
   try {
@@ -85,6 +86,8 @@ function inspectReadOnly(file: string, busyTimeoutMs: number): 'ok' | 'unknown' 
 }
 
 function connect(file: string, { busyTimeoutMs, logger }: OpenDatabaseOptions, quickCheck: boolean): Database.Database {
+  // Owner-only from the first byte; an empty file is a valid empty database.
+  makePrivateFile(file);
   const db = new Database(file, nativeBindingOption());
   try {
     // First, so every later statement waits for a briefly locked file instead of failing.
@@ -94,6 +97,8 @@ function connect(file: string, { busyTimeoutMs, logger }: OpenDatabaseOptions, q
     if (mode !== 'wal') logger.warn({ file, mode }, 'could not switch the feedback database to WAL mode');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // A deleted comment (retention) is overwritten with zeros, not left readable in free pages.
+    db.pragma('secure_delete = ON');
     const damage = quickCheck ? damageIn(db) : null;
     if (damage) throw damage;
     return db;
@@ -141,10 +146,13 @@ function damaged(error: unknown): DamagedDatabaseError {
  * Renames `kiosk.db` to `kiosk.db.corrupt-<UTC time>` and its `-wal`/`-shm` to that name plus the
  * same suffix, so opening the set-aside file with sqlite3 still finds its own log.
  */
+/** The marker in a set-aside file's name: `kiosk.db.corrupt-<time>`. */
+export const QUARANTINE_MARK = '.corrupt-';
+
 function quarantineFile(file: string, at: Date): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
-  let target = `${file}.corrupt-${stamp}`;
-  for (let n = 2; existsSync(target); n++) target = `${file}.corrupt-${stamp}-${n}`;
+  let target = `${file}${QUARANTINE_MARK}${stamp}`;
+  for (let n = 2; existsSync(target); n++) target = `${file}${QUARANTINE_MARK}${stamp}-${n}`;
   // The log goes first: a stale `-wal` left beside the new file would be replayed into it.
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);

@@ -15,7 +15,7 @@ export interface FeedbackRecord {
   /** The sync cursor: increases with every insert and is never reused. */
   seq: number;
   id: string;
-  /** UTC, ISO 8601 with milliseconds. */
+  /** UTC, ISO 8601, to the minute (see toStoredTime). */
   createdAt: string;
   kioskId: string;
   contentVersion: string;

@@ -5,13 +5,13 @@
  * Calls are synchronous (better-sqlite3); each is short. Storage failures throw
  * StorageUnavailableError; an invalid submission throws InvalidFeedbackError. Neither writes anything.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../common/feedback/schema.js';
 import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
+import { toStoredTime } from '../../common/feedback/time-precision.js';
 import { firstFieldError } from '../../common/validation.js';
 import { capDatabaseSize, openDatabase, type StorageLogger } from './database.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
@@ -28,6 +28,7 @@ import {
   type FeedbackRow,
 } from './feedback-rows.js';
 import { migrate } from './migrate.js';
+import { makePrivateDir } from './private-files.js';
 
 export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
 export type { DashboardFigures } from './dashboard-figures.js';
@@ -105,6 +106,7 @@ export interface FeedbackStore {
   getSetting(key: string): unknown;
   /** Saves settings (each value as JSON) in one transaction. */
   putSettings(values: Record<string, unknown>): void;
+  deleteSettings(keys: readonly string[]): void;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
   /** Newest first. */
   listIncidents(limit?: number): Incident[];
@@ -119,7 +121,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const file = join(options.dataDir, DATABASE_FILE_NAME);
-  guardStorage(() => mkdirSync(options.dataDir, { recursive: true }));
+  guardStorage(() => makePrivateDir(options.dataDir));
   const { db, quarantine } = openDatabase(file, {
     busyTimeoutMs: options.busyTimeoutMs ?? 2000,
     logger,
@@ -148,7 +150,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       }
       const submission = parsed.output;
       const comment = submission.comment === null ? null : scrubComment(submission.comment).trim() || null;
-      const createdAt = (submitOptions.now ?? now()).toISOString();
+      const createdAt = toStoredTime(submitOptions.now ?? now());
       const params = toInsertParams(submission, comment, submitOptions.kioskId ?? options.kioskId, createdAt);
       try {
         const inserted = guardStorage(() => {
@@ -234,6 +236,10 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       guardStorage(() => sql.upsertSettings(Object.entries(values), now().toISOString()));
     },
 
+    deleteSettings(keys) {
+      guardStorage(() => sql.deleteSetting.run(JSON.stringify(keys)));
+    },
+
     recordIncident({ kind, message, detail = null }) {
       return guardStorage(() => sql.insertIncident.get(now().toISOString(), kind, message, detail)!);
     },
@@ -313,6 +319,7 @@ function prepareStatements(db: Database.Database) {
     ),
     dashboard: prepareDashboardQueries(db),
     selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key IN (SELECT value FROM json_each(?))'),
     upsertSettings: db.transaction((entries: [string, unknown][], updatedAt: string) => {
       for (const [key, value] of entries) upsertSetting.run(key, JSON.stringify(value), updatedAt);
     }).immediate,

@@ -10,6 +10,7 @@ export class Countdown {
   start(seconds: number): void {
     this.stop();
     this.secondsLeft = Math.max(0, Math.ceil(seconds));
+    if (this.secondsLeft === 0) return;
     this.#timer = setInterval(() => {
       this.secondsLeft = Math.max(0, this.secondsLeft - 1);
       if (this.secondsLeft === 0) this.stop();

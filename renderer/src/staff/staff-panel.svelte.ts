@@ -14,6 +14,8 @@ export type PanelView =
   | { name: 'opening' }
   | { name: 'unavailable' }
   | { name: 'setup' }
+  /** No PINs, but there were some once (e.g. a damaged file was set aside): only the operator may set them. */
+  | { name: 'needs-operator' }
   | { name: 'pin'; notice: PinNotice | null }
   | { name: 'unlocked'; role: StaffRole };
 
@@ -21,11 +23,11 @@ export class StaffPanelState {
   view = $state<PanelView>({ name: 'opening' });
   #session: string | null = null;
 
-  /** First run (no PINs yet) opens on the setup screen, every later run on the PIN pad. */
+  /** First run (no PINs ever) opens on the setup screen, every later run on the PIN pad. */
   async open(): Promise<void> {
     try {
-      const { pinsConfigured } = await api.getStaffSetup({});
-      this.view = pinsConfigured ? { name: 'pin', notice: null } : { name: 'setup' };
+      const { pinsConfigured, setupAllowed } = await api.getStaffSetup({});
+      this.view = pinsConfigured ? { name: 'pin', notice: null } : setupAllowed ? { name: 'setup' } : { name: 'needs-operator' };
     } catch (error) {
       console.warn('the staff panel could not start', error);
       this.view = { name: 'unavailable' };
@@ -40,6 +42,11 @@ export class StaffPanelState {
       if (!(error instanceof ApiError && error.code === 'unauthorized')) throw error;
     }
     this.view = { name: 'pin', notice: 'pins-saved' };
+  }
+
+  /** Seconds the PIN pad stays locked, as the kiosk sees it now (the operator may have lifted the lock). */
+  async lockedForSeconds(): Promise<number> {
+    return (await api.getStaffSetup({})).lockedForSeconds;
   }
 
   async unlock(pin: string): Promise<UnlockResult> {

@@ -5,6 +5,10 @@
 import type { AnsweredQuestions } from '@common/feedback/constants';
 import type { FeedbackSubmissionInput } from '@common/feedback/schema';
 import { api } from '../lib/api';
+import type { Screen } from './journey.svelte';
+
+/** The answer each one-tap question screen sets. */
+const QUESTION_ANSWERS = { 'worry-before': 'worryBefore', 'worry-after': 'worryAfter', helpfulness: 'overallHelpfulness', answered: 'answeredQuestions' } as const;
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -22,6 +26,12 @@ export class FeedbackDraft {
   get hasAnswers(): boolean {
     const { topicHelpful, ...single } = this.#answers();
     return Object.values(single).some((answer) => answer !== null) || Object.keys(topicHelpful).length > 0;
+  }
+
+  /** The answer already given on this question screen; null when none, or not a question screen. */
+  answerOn(screen: Screen): number | AnsweredQuestions | null {
+    const question = screen.name === 'worry-before' ? screen.name : screen.name === 'feedback' && screen.step !== 'comment' ? screen.step : null;
+    return question === null ? null : this[QUESTION_ANSWERS[question]];
   }
 
   setTopicHelpful(topicId: string, helpful: boolean): void {

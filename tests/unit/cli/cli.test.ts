@@ -57,7 +57,7 @@ describe('clinic-kiosk set-pin', () => {
     expect((await run(['set-pin', 'staff'], { input: STAFF_PIN, env: { KIOSK_DATA_DIR: dataDir } })).code).toBe(0);
 
     const { client, close } = startTestCore(dataDir);
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true });
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true, setupAllowed: false, lockedForSeconds: 0 });
     expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
     close();
@@ -76,7 +76,8 @@ describe('clinic-kiosk set-pin', () => {
     expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: '2468\n' })).code).toBe(0);
     expect(await run(['set-pin', 'staff', '--data-dir', dataDir], { input: '2468\n' })).toMatchObject({ code: 1, stderr: 'clinic-kiosk: the staff PIN must differ from the other PIN\n' });
     const { client, close } = startTestCore(dataDir);
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false }); // only the admin PIN was taken
+    // Only the admin PIN was taken; the screen may not set the staff PIN now, only set-pin may.
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false, setupAllowed: false, lockedForSeconds: 0 });
     close();
   });
 
@@ -112,7 +113,7 @@ describe('clinic-kiosk export', () => {
     expect([...store.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
 
     const rest = join(tempDir(), 'rest.ndjson');
-    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 rows to /) });
+    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 row to /) });
     expect(JSON.parse(readFileSync(rest, 'utf8')).comment).toBe('=SUM(A1)');
     close();
   });
@@ -125,6 +126,8 @@ describe('clinic-kiosk export', () => {
       [['--format', 'csv'], /--out FILE is required/],
       [['--format', 'csv', '--out', out, '--since', '2026-02-30'], /--since: must be a date like 2026-11-29/],
       [['--format', 'csv', '--out', out, '--since', '2026-11-05', '--until', '2026-11-01'], /--until: must not be before the start date/],
+      // Once exported 0 rows without a word: 10000-01-01 sorts before every stored time.
+      [['--format', 'csv', '--out', out, '--until', '9999-12-31'], /--until: must be a date like 2026-11-29, in the years 2000 to 2999/],
     ];
     for (const [args, message] of cases) {
       const result = await run(['export', ...args, '--data-dir', dataDir]);

@@ -68,6 +68,11 @@ describe('the bundled content pack', () => {
     expect(JSON.stringify(personal)).toContain('At Lakeside Clinic, our trained professionals');
     expect(JSON.stringify(personal)).not.toContain('{clinic}');
   });
+
+  it('puts the clinic name in literally, replacement patterns and all', () => {
+    const personal = JSON.stringify(personalisePack(pack, "Smith $& Sons $' $1"));
+    expect(personal).toContain("At Smith $& Sons $' $1, our trained professionals");
+  });
 });
 
 describe('a broken content pack', () => {

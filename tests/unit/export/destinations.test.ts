@@ -2,30 +2,21 @@
  * Where an export goes: one-time download links from the real browser-shell server on 127.0.0.1,
  * or a folder the (Electron) shell's dialog picked.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
-import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
+import { sessionsFor, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { testShell } from '../fixtures/shell.js';
-import { startTestServer, type TestServer } from '../http/kiosk-server.js';
+import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { sha256 } from './helpers.js';
+import { sha256, stagedPath, stagingFolder } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-destination-');
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
-
-async function adminOn(running: TestServer): Promise<string> {
-  await running.call('setupPins', { staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
-  return (await running.call('unlockStaff', { pin: ADMIN_PIN })).session;
-}
+const startServer = useTestServers();
 
 /** A GET with no API token, as a browser following the link would send it. */
 async function download(running: TestServer, url: string, init: RequestInit = {}) {
@@ -35,14 +26,15 @@ async function download(running: TestServer, url: string, init: RequestInit = {}
 
 describe('download links (browser shell)', () => {
   it('serve the file and its manifest once, as attachments, without the API token', async () => {
-    server = await startTestServer({ clock: testClock() });
-    const session = await adminOn(server);
+    const server = await startServer({ clock: testClock() });
+    const session = await adminSessionOn(server);
     for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
     const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', since: '2026-11-01' });
     expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3, savedTo: null });
     expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
 
-    const staged = readFileSync(join(server.dataDir, 'exports', prepared.fileName));
+    const stagedFile = stagedPath(server, prepared.fileName);
+    const staged = readFileSync(stagedFile);
     const file = await download(server, prepared.downloadUrl);
     expect(file.response.status).toBe(200);
     expect(file.response.headers.get('content-disposition')).toBe('attachment; filename="clinic-kiosk_kiosk-1_2026-11-01_to_all.csv"');
@@ -51,7 +43,6 @@ describe('download links (browser shell)', () => {
     expect(file.bytes).toEqual(staged);
     // Sent means gone: no feedback stays staged in the data folder.
     // (The server deletes it right after the last byte, so wait for that rather than race it.)
-    const stagedFile = join(server.dataDir, 'exports', prepared.fileName);
     await vi.waitFor(() => expect(existsSync(stagedFile)).toBe(false));
 
     const manifest = await download(server, prepared.manifestUrl);
@@ -63,8 +54,8 @@ describe('download links (browser shell)', () => {
 
   it('expire after 5 minutes, and are not spent by a wrong name, a HEAD or another host', async () => {
     const clock = testClock();
-    server = await startTestServer({ clock });
-    const session = await adminOn(server);
+    const server = await startServer({ clock });
+    const session = await adminSessionOn(server);
     const first = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
     const second = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
     expect(second.fileName).toBe('clinic-kiosk_kiosk-1_all-2.json'); // the first file is kept
@@ -79,13 +70,12 @@ describe('download links (browser shell)', () => {
     const expired = await download(server, second.downloadUrl);
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
-    const staging = join(server.dataDir, 'exports');
-    await vi.waitFor(() => expect(readdirSync(staging)).toEqual([]));
+    await vi.waitFor(() => expect(readdirSync(stagingFolder(server))).toEqual([]));
   });
 
   it('are the only destination the browser shell offers', async () => {
-    server = await startTestServer();
-    const session = await adminOn(server);
+    const server = await startServer();
+    const session = await adminSessionOn(server);
     const { json } = await server.post('prepareExport', JSON.stringify({ session, format: 'csv', destination: 'folder' }));
     expect(json).toEqual({ ok: false, error: { code: 'invalid_input', message: 'this shell cannot save to a folder' } });
   });
@@ -129,6 +119,7 @@ describe('a folder chosen in the shell (Electron)', () => {
     const saved = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
     expect(saved).toMatchObject({ rows: 1, savedTo: folder, downloadUrl: null, manifestUrl: null });
     expect(sha256(readFileSync(join(folder, saved.fileName)))).toBe(saved.sha256);
+    for (const name of [saved.fileName, saved.manifestFileName]) expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
     expect(JSON.parse(readFileSync(join(folder, saved.manifestFileName), 'utf8')).rows).toBe(1);
 
     await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'download' })).rejects.toMatchObject({ code: 'invalid_input', message: 'this shell cannot offer downloads' });

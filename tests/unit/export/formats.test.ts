@@ -8,7 +8,7 @@ import { openFeedbackStore, type FeedbackStore } from '../../../electron/node/st
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { readStoredFeedback, type StoredFeedback } from '../../support/stored-feedback.js';
-import { exportInto, insertRaw, sha256 } from './helpers.js';
+import { EXPORT_CLOCK, exportInto, insertRaw, sha256 } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-export-');
 
@@ -64,6 +64,25 @@ function expectedJson(row: StoredFeedback, topicIds: string[]): Record<string, u
 
 const allTopics = (rows: StoredFeedback[]) => [...new Set(rows.flatMap((row) => Object.keys(row.topics)))].sort();
 
+describe('topic columns', () => {
+  it('are one per topic of the content pack, in its order, in every export, answered or not', async () => {
+    const dir = tempDir();
+    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1', now: EXPORT_CLOCK });
+    const pack = ['summary', 'comparison', 'faq'];
+    const header = (file: { text: string }) => file.text.slice(1).split('\r\n')[0]!.split(',').filter((column) => column.startsWith('topic_'));
+    const empty = await exportInto(dir, store, { format: 'csv' }, 'empty.csv', pack);
+    expect(header(empty)).toEqual(['topic_summary', 'topic_comparison', 'topic_faq']);
+    store.submit(validSubmission({ topicHelpful: { faq: true } }));
+    const one = await exportInto(dir, store, { format: 'csv' }, 'one.csv', pack);
+    expect(header(one)).toEqual(['topic_summary', 'topic_comparison', 'topic_faq']);
+    // A topic only an older pack had comes after the pack's own, so nothing answered is dropped.
+    store.submit(validSubmission({ topicHelpful: { 'old-topic': false } }));
+    const json = await exportInto(dir, store, { format: 'json' }, 'all.json', pack);
+    expect(Object.keys(JSON.parse(json.text)[0]).filter((column) => column.startsWith('topic_'))).toEqual(['topic_summary', 'topic_comparison', 'topic_faq', 'topic_old-topic']);
+    store.close();
+  });
+});
+
 describe('CSV export', () => {
   it('holds the database rows exactly, as RFC 4180 with a BOM and CRLF', async () => {
     const { store, dir } = seededStore();
@@ -100,7 +119,7 @@ describe('CSV export', () => {
     const exact = await exportInto(dir, store, { format: 'csv', coarsenToHour: false }, 'exact.csv');
     const coarse = await exportInto(dir, store, { format: 'csv', coarsenToHour: true }, 'coarse.csv');
     const times = (file: typeof exact) => (parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[]).map((row) => row.created_at);
-    expect(times(exact).slice(0, 3)).toEqual(['2026-11-02T09:41:27.123Z', '2026-11-03T23:59:59.999Z', '2026-11-04T00:00:00.000Z']);
+    expect(times(exact).slice(0, 3)).toEqual(['2026-11-02T09:41:00.000Z', '2026-11-03T23:59:00.000Z', '2026-11-04T00:00:00.000Z']); // as stored: to the minute
     expect(times(coarse).slice(0, 3)).toEqual(['2026-11-02T09:00:00.000Z', '2026-11-03T23:00:00.000Z', '2026-11-04T00:00:00.000Z']);
     expect(exact.manifest.coarsenedToHour).toBe(false);
     expect(coarse.manifest.coarsenedToHour).toBe(true);

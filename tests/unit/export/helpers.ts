@@ -1,6 +1,6 @@
 /** Export tests: a store in a temp dir, raw rows written past the store, and exports read back. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
@@ -23,11 +23,28 @@ export interface ExportedFile extends WrittenExport {
   manifest: Record<string, any>;
 }
 
-export async function exportInto(dir: string, store: FeedbackStore, options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>, name = `out.${options.format}`): Promise<ExportedFile> {
+/** `topics`: the content pack's topic ids; by default none, so the columns are the answered topics. */
+export async function exportInto(
+  dir: string,
+  store: FeedbackStore,
+  options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>,
+  name = `out.${options.format}`,
+  topics: readonly string[] = [],
+): Promise<ExportedFile> {
   const full: ExportOptions = { onlyUnexported: false, coarsenToHour: false, ...options };
-  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK });
+  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK, topics });
   const bytes = readFileSync(written.file);
   return { ...written, bytes, text: bytes.toString('utf8'), manifest: JSON.parse(readFileSync(written.manifestFile, 'utf8')) };
 }
+
+/** The browser shell's staging folder: its process's own, under `<dataDir>/exports/`. */
+export function stagingFolder(server: { dataDir: string }): string {
+  const root = join(server.dataDir, 'exports');
+  const owners = readdirSync(root);
+  if (owners.length !== 1) throw new Error(`expected one staging folder, found ${owners.join(', ')}`);
+  return join(root, owners[0]!);
+}
+
+export const stagedPath = (server: { dataDir: string }, fileName: string) => join(stagingFolder(server), fileName);
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -7,7 +7,9 @@ import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js'
 import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
 import { silentLogger, type Logger } from '../../../electron/node/log/logger.js';
 import { rendererDir } from '../../../electron/node/paths.js';
+import { afterEach } from 'vitest';
 import type { TestClock } from '../fixtures/clock.js';
+import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
 import { testShell, type TestShell } from '../fixtures/shell.js';
 
 export interface TestServer {
@@ -23,8 +25,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TestClock; logger?: Logger } = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-http-'));
+/** `dataDir`: an existing folder the caller cleans up; by default a fresh one that `stop` removes. */
+export async function startTestServer(options: { clock?: TestClock; logger?: Logger; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
   const logger = options.logger ?? silentLogger();
   const core = startKioskCore({ dataDir, logger, env: {}, shell: capabilities, now: options.clock?.now });
@@ -52,7 +55,26 @@ export async function startTestServer(options: { clock?: TestClock; logger?: Log
     async stop() {
       await shell.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Returns a function that starts a test server; every server it started is stopped after each test. */
+export function useTestServers(): (options?: Parameters<typeof startTestServer>[0]) => Promise<TestServer> {
+  const started: TestServer[] = [];
+  afterEach(async () => {
+    for (const server of started.splice(0)) await server.stop();
+  });
+  return async (options) => {
+    const server = await startTestServer(options);
+    started.push(server);
+    return server;
+  };
+}
+
+/** Sets up both PINs (first run) and returns an admin session on `server`. */
+export async function adminSessionOn(server: TestServer): Promise<string> {
+  await server.call('setupPins', { staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+  return (await server.call('unlockStaff', { pin: ADMIN_PIN })).session;
 }

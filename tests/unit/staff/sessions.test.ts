@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskClient } from '../../../electron/common/api/contract.js';
-import { SESSION_IDLE_MS } from '../../../electron/node/staff/sessions.js';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../../electron/node/staff/sessions.js';
 import { testClock } from '../fixtures/clock.js';
 import { sessionsFor, startTestCore } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
@@ -58,6 +58,19 @@ describe('staff sessions and roles', () => {
     expect(await client.getStaffStatus({ session: staff })).toMatchObject({ role: 'staff' });
     clock.advance(SESSION_IDLE_MS);
     await expect(client.getStaffStatus({ session: staff })).rejects.toMatchObject({ code: 'unauthorized' });
+    close();
+  });
+
+  it('end an hour after the unlock, however busy', async () => {
+    const clock = testClock();
+    const { client, close } = startTestCore(tempDir(), { clock });
+    const { admin } = await sessionsFor(client);
+    for (let used = 0; used < SESSION_MAX_MS - 60_000; used += 60_000) {
+      clock.advance(60_000);
+      await client.getSettings({ session: admin });
+    }
+    clock.advance(60_000);
+    await expect(client.getSettings({ session: admin })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringContaining('session has ended') });
     close();
   });
 

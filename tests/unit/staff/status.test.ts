@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
 import { testClock } from '../fixtures/clock.js';
-import { sessionsFor, startTestCore } from '../fixtures/core.js';
+import { sessionsFor, STAFF_PIN, startTestCore, unlock } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
 
@@ -36,13 +36,16 @@ describe('the staff status screen', () => {
 
   it('lists incidents from this run and earlier ones, newest first', async () => {
     const dataDir = tempDir();
+    const setUp = startTestCore(dataDir);
+    await sessionsFor(setUp.client);
+    setUp.close();
     writeFileSync(join(dataDir, 'kiosk.db'), 'this is not a database'.repeat(100)); // set aside at start
     const first = startTestCore(dataDir);
     first.close();
     writeFileSync(join(dataDir, 'config.json'), '{ not json');
     const clock = testClock(new Date('2030-01-01T00:00:00.000Z'));
     const { client, close } = startTestCore(dataDir, { clock });
-    const { staff } = await sessionsFor(client);
+    const staff = await unlock(client, STAFF_PIN); // the PINs outlived the damaged database
     const { incidents } = await client.getStaffStatus({ session: staff });
     expect(incidents.map((incident) => incident.kind)).toEqual(['config', 'database']);
     expect(incidents[0]!.message).toMatch(/settings file could not be used/);

@@ -10,10 +10,10 @@ const WRONG = '0000';
 describe('first-run PIN setup', () => {
   it('is offered until both PINs are set, and refused after', async () => {
     const { client, close } = startTestCore(tempDir());
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false });
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false, setupAllowed: true, lockedForSeconds: 0 });
     await expect(client.unlockStaff({ pin: STAFF_PIN })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN })).toEqual({ done: true });
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true });
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true, setupAllowed: false, lockedForSeconds: 0 });
     await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
     expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
@@ -27,7 +27,7 @@ describe('first-run PIN setup', () => {
     await expect(client.setupPins({ staffPin: '12a4', adminPin: '2468' })).rejects.toMatchObject({ code: 'invalid_input', field: 'staffPin' });
     await expect(client.setupPins({ staffPin: '1234', adminPin: '1234' })).rejects.toMatchObject({ code: 'invalid_input', field: 'adminPin' });
     await expect(client.unlockStaff({ pin: 1234 as unknown as string })).rejects.toBeInstanceOf(ApiError);
-    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false });
+    expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: false, setupAllowed: true, lockedForSeconds: 0 });
     close();
   });
 });
@@ -51,9 +51,9 @@ describe('the wrong-PIN lock', () => {
     expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 240 });
     clock.advance(240_000);
 
-    // The right PIN after the lock ends opens the panel and clears the count.
+    // The right PIN after the lock ends opens the panel, but the count stands: the next miss locks again.
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
-    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 480 });
     close();
   });
 
@@ -109,6 +109,33 @@ describe('the wrong-PIN lock', () => {
     expect(attempts.map((line) => line.outcome)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
     expect(attempts.map((line) => line.failures ?? null)).toEqual([1, 2, 3, 4, 5, null]);
     for (const pin of [WRONG, STAFF_PIN, ADMIN_PIN]) expect(log.text()).not.toContain(pin);
+    close();
+  });
+
+  it('is not reset by a right PIN of either role: staff cannot walk the admin PIN space', async () => {
+    const clock = testClock();
+    const { client, close } = startTestCore(tempDir(), { clock });
+    await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+    // The attack from issue 7: four admin guesses, then the staff PIN, again and again.
+    for (const attemptsLeft of [4, 3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
+    expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 60 });
+    expect(await client.getStaffSetup({})).toMatchObject({ lockedForSeconds: 60 });
+    clock.advance(60_000);
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 120 });
+    close();
+  });
+
+  it('forgets wrong PINs after a day without one', async () => {
+    const clock = testClock();
+    const { client, close } = startTestCore(tempDir(), { clock });
+    await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+    for (let i = 0; i < 3; i++) await client.unlockStaff({ pin: WRONG });
+    clock.advance(24 * 60 * 60 * 1000 - 1);
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 1 });
+    clock.advance(24 * 60 * 60 * 1000);
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
     close();
   });
 });

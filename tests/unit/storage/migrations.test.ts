@@ -43,8 +43,15 @@ const seeds: Record<number, { insert(db: Database.Database): void; verify(db: Da
       expect(db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get()).toBe('"en"');
     },
   },
-  // 004-sync.ts (this branch's third step until the credentials migration 003 is merged before it).
   3: {
+    insert(db) {
+      db.prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale) VALUES ('1b5c6b1e-3d0f-4a8e-9c3e-2f1d4b6a7c80', '2025-01-02T03:04:00.000Z', 'kiosk-1', '1.0.0', 'en')").run();
+    },
+    verify(db) {
+      expect(db.prepare("SELECT created_at FROM feedback WHERE id = '1b5c6b1e-3d0f-4a8e-9c3e-2f1d4b6a7c80'").pluck().get()).toBe('2025-01-02T03:04:00.000Z');
+    },
+  },
+  4: {
     insert(db) {
       db.prepare("UPDATE feedback SET sync_quarantined_at = '2025-01-03T00:00:00.000Z', sync_error = 'refused' WHERE id = ?").run(FEEDBACK_ID);
     },
@@ -77,6 +84,15 @@ describe('migrations', () => {
     expect(migrate(db)).toBe(LATEST_VERSION);
     for (let v = 1; v < version; v++) seeds[v]!.verify(db);
     for (let v = version; v <= LATEST_VERSION; v++) seeds[v]!.insert(db); // the new tables work
+    db.close();
+  });
+
+  it('round feedback times stored before version 3 down to the minute', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 2);
+    seeds[1]!.insert(db); // created at 03:04:05.678
+    migrate(db);
+    expect(db.prepare('SELECT created_at FROM feedback').pluck().all()).toEqual(['2025-01-02T03:04:00.000Z']);
     db.close();
   });
 

@@ -2,14 +2,11 @@
  * Sync's outbox state. A batch the collector refused for good (a 4xx other than 408/429) is set
  * aside here with the reason, so it is not retried forever and staff can see it; the rest of the
  * outbox is `synced_at IS NULL` (migration 001).
- *
- * Numbered 004 because 003 belongs to the credentials work on another branch; until both are
- * merged it is this branch's third step (version 3), and the merge renumbers it to 4.
  */
 import type { Migration } from './migration.js';
 
 export const migration004: Migration = {
-  version: 3,
+  version: 4,
   name: 'sync',
   sql: `
     ALTER TABLE feedback ADD COLUMN sync_quarantined_at TEXT;

@@ -5,6 +5,8 @@
  */
 import { ApiError } from '@common/api/errors';
 import type { ExportFormat, PreparedExport } from '@common/api/staff';
+import { parseLocalDate } from '@common/dates';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '@common/feedback/time-precision';
 import { api, inElectron } from '../../lib/api';
 import type { StaffPanelState } from '../staff-panel.svelte';
 
@@ -12,6 +14,8 @@ export type ExportOutcome =
   | { kind: 'exported'; prepared: PreparedExport }
   | { kind: 'cancelled' }
   | { kind: 'untilBeforeSince' }
+  /** A date outside the rule the kiosk checks (common/dates.ts), e.g. the year 9999. */
+  | { kind: 'badDate'; field: 'since' | 'until' }
   | { kind: 'failed' };
 
 export class ExportForm {
@@ -22,17 +26,16 @@ export class ExportForm {
   onlyUnexported = $state(false);
   busy = $state(false);
   outcome = $state<ExportOutcome | null>(null);
-  /** null: follow the format (coarse times for CSV, which goes to spreadsheets; exact for the others). */
-  #coarsen = $state<boolean | null>(null);
-
-  get coarsenToHour(): boolean {
-    return this.#coarsen ?? this.format === 'csv';
-  }
-  set coarsenToHour(value: boolean) {
-    this.#coarsen = value;
-  }
+  /** Coarse times in every format unless the admin unticks it. */
+  coarsenToHour = $state(COARSEN_EXPORTS_BY_DEFAULT);
 
   async run(panel: StaffPanelState): Promise<void> {
+    for (const field of ['since', 'until'] as const) {
+      if (this[field] && parseLocalDate(this[field]) === null) {
+        this.outcome = { kind: 'badDate', field };
+        return;
+      }
+    }
     this.busy = true;
     this.outcome = null;
     const destination = inElectron ? 'folder' : 'download';
