@@ -91,9 +91,10 @@ export async function benchSync(options: { rows?: number; quick?: boolean; tmpDi
   const store = openFeedbackStore({ dataDir: workDir, kioskId: KIOSK_ID });
   try {
     seedBacklog(store.file, rows);
-    store.putSettings({ [SETTING_KEYS.setting('syncEndpoint')]: collector.origin, [SETTING_KEYS.syncToken]: token });
+    store.putSettings({ [SETTING_KEYS.setting('syncEndpoint')]: collector.origin });
     const settings = new KioskSettings({ ...defaultConfig(), kioskId: KIOSK_ID }, pino({ level: 'silent' }));
-    const outbox = new SyncOutbox({ store: () => store, settings, logger: pino({ level: 'silent' }), now: () => new Date() });
+    const tokens = { get: () => token, set: () => {} };
+    const outbox = new SyncOutbox({ store: () => store, tokens: () => tokens, settings, logger: pino({ level: 'silent' }), now: () => new Date() });
 
     const started = process.hrtime.bigint();
     const result = await outbox.syncNow();

@@ -64,7 +64,7 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
   return withStore(dataDirFlag, async ({ store, logger, settings, config }) => {
     const kioskId = settings.current(store).kioskId;
     // The running kiosk records any content problem; here it only picks the same pack's topics.
-    const topics = configuredContentPack(config, new IncidentLog(), logger).journey;
+    const topics = configuredContentPack(config, new IncidentLog(), logger).pack.journey;
     const written = await exportFeedback(
       store,
       { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: COARSEN_EXPORTS_BY_DEFAULT },

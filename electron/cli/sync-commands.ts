@@ -5,12 +5,26 @@
  * background sync stores nothing twice.
  */
 import { SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../common/sync/protocol.js';
+import { StaffAccess } from '../node/staff/staff-access.js';
 import { SyncOutbox } from '../node/sync/outbox.js';
+import { credentialsTokenStore } from '../node/sync/token-store.js';
+import type { FeedbackStore } from '../node/storage/feedback-store.js';
 import { readLine, withStore } from './operator-commands.js';
 
+/** The data folder's outbox, with its token in the credentials file, as the kiosk itself has it. */
+function withOutbox(dataDirFlag: string | undefined, work: (outbox: SyncOutbox, store: FeedbackStore) => Promise<number>): Promise<number> {
+  return withStore(dataDirFlag, async ({ store, logger, settings, dataDir }) => {
+    const access = new StaffAccess({ dataDir, logger });
+    try {
+      return await work(new SyncOutbox({ store: () => store, tokens: () => credentialsTokenStore(access.credentials(store)), settings, logger, now: () => new Date() }), store);
+    } finally {
+      access.close();
+    }
+  });
+}
+
 export async function runSync(dataDirFlag: string | undefined): Promise<number> {
-  return withStore(dataDirFlag, async (store, logger, settings) => {
-    const outbox = new SyncOutbox({ store: () => store, settings, logger, now: () => new Date() });
+  return withOutbox(dataDirFlag, async (outbox, store) => {
     const result = (await outbox.syncNow())!;
     const status = outbox.status(store);
     process.stdout.write(`Sent ${result.sent} rows, acknowledged ${result.acknowledged}, set aside ${result.quarantined}.\n`);
@@ -32,8 +46,8 @@ export async function runSetSyncToken(dataDirFlag: string | undefined): Promise<
     process.stderr.write(`clinic-kiosk: the token ${SYNC_TOKEN_MESSAGE}.\n`);
     return 1;
   }
-  return withStore(dataDirFlag, async (store, logger, settings) => {
-    new SyncOutbox({ store: () => store, settings, logger, now: () => new Date() }).setToken(store, token);
+  return withOutbox(dataDirFlag, async (outbox, store) => {
+    outbox.setToken(store, token);
     process.stdout.write('The sync token is set.\n');
     return 0;
   });

@@ -8,7 +8,7 @@ import type { KioskConfig } from '../common/config/schema.js';
 import { packMismatch } from '../common/feedback/matches-pack.js';
 import { describeFieldError } from '../common/validation.js';
 import { configFilePath, loadConfig, readLogoDataUrl, resolveConfigPath } from './config/load-config.js';
-import { chooseContentPack } from './content/choose-content.js';
+import { configuredContentPack } from './content/choose-content.js';
 import { Languages } from './content/languages.js';
 import { DownloadTickets } from './export/download-tickets.js';
 import { Exporter } from './export/exporter.js';
@@ -23,6 +23,7 @@ import { StaffSessions } from './staff/sessions.js';
 import { StaffAccess } from './staff/staff-access.js';
 import { createStaffApi } from './staff/staff-api.js';
 import { SyncOutbox, type SyncTiming } from './sync/outbox.js';
+import { credentialsTokenStore } from './sync/token-store.js';
 
 export type { ShellCapabilities } from './shell.js';
 
@@ -67,8 +68,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   }
   const { config } = loaded;
 
-  const contentFile = config.contentFile ? resolveConfigPath(loaded.file, config.contentFile) : null;
-  const languages = new Languages(chooseContentPack(contentFile, incidents, logger), config.clinic.name, incidents, logger);
+  const languages = new Languages(configuredContentPack(loaded, incidents, logger), config.clinic.name, incidents, logger);
   const { content } = languages.bundle(languages.defaultLocale);
 
   let logoDataUrl: string | null = null;
@@ -85,8 +85,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const settings = new KioskSettings(config, logger);
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
-  const sync = new SyncOutbox({ store: () => feedback.store, settings, logger, now, timing: syncTiming || {} });
   const access = new StaffAccess({ dataDir, logger, now });
+  const sync = new SyncOutbox({ store: () => feedback.store, tokens: (store) => credentialsTokenStore(access.credentials(store)), settings, logger, now, timing: syncTiming || {} });
   const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,

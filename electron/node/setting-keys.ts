@@ -15,8 +15,6 @@ export const SETTING_KEYS = {
   lastSyncAt: 'sync.lastSyncAt',
   /** The last sync failure, `{ at, message }`, or null once a sync succeeds. */
   lastSyncError: 'sync.lastError',
-  /** The collector's bearer token (see sync/token-store.ts); never exported or logged. */
-  syncToken: 'sync.token',
   /** One key per admin setting, so a setting added later falls back to the config until saved. */
   setting: (field: keyof Settings) => `settings.${field}`,
 } as const;

@@ -2,6 +2,7 @@
  * The outbox's rules: back-off with jitter up to the cap, Retry-After honoured, a 4xx refusal
  * sets the batch aside (staff are told, no endless retry), the token is never logged or exported.
  */
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -106,10 +107,18 @@ describe('outbox', () => {
     expect(answers).not.toContain(secret);
     for (const format of ['json', 'csv'] as const) {
       const file = join(kiosk.dataDir, `export.${format}`);
-      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, { kioskId: 'lobby-1', now: () => new Date() });
+      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, { kioskId: 'lobby-1', now: () => new Date(), topics: [] });
       expect(written.rows).toBe(5);
       expect(readFileSync(file, 'utf8')).not.toContain(secret);
     }
+    // It lives in the credentials file beside the PIN hashes, not in the feedback database that a
+    // quarantine would set aside and an export reads.
+    const feedbackDb = new Database(join(kiosk.dataDir, 'kiosk.db'), { readonly: true });
+    expect(JSON.stringify(feedbackDb.prepare('SELECT * FROM settings').all())).not.toContain(secret);
+    feedbackDb.close();
+    const credentials = new Database(join(kiosk.dataDir, 'credentials.db'), { readonly: true });
+    expect(credentials.prepare("SELECT value FROM credentials WHERE key = 'sync.token'").pluck().get()).toBe(JSON.stringify(secret));
+    credentials.close();
   });
 
   it('lets retention delete a row only once the collector has acknowledged it', async () => {

@@ -29,7 +29,7 @@ export function chooseContentPack(configuredFile: string | null, incidents: Inci
 }
 
 /** The pack the loaded configuration names (its path relative to the config file), or the bundled one. */
-export function configuredContentPack(loaded: LoadedConfig, incidents: IncidentLog, logger: Logger): ContentPack {
+export function configuredContentPack(loaded: LoadedConfig, incidents: IncidentLog, logger: Logger): ChosenPack {
   const { contentFile } = loaded.config;
   return chooseContentPack(contentFile ? resolveConfigPath(loaded.file, contentFile) : null, incidents, logger);
 }

@@ -8,8 +8,7 @@
  * file is set aside, like the feedback file), each entry carries a SHA-256 of its key and value, so
  * a flipped bit reads as a missing entry rather than as a different PIN hash.
  *
- * Entries are named JSON values; add a name to CREDENTIAL_KEYS for a new secret (the sync token
- * goes here as `sync.token`). Never logged.
+ * Entries are named JSON values; add a name to CREDENTIAL_KEYS for a new secret. Never logged.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,7 +24,12 @@ export const CREDENTIAL_KEYS = {
   pin: (role: StaffRole) => `pin.${role}`,
   /** The wrong-PIN count and lock (LockoutState): kept on disk, so a restart lifts no lock. */
   lockout: 'lockout',
+  /** The sync collector's bearer token (a string); never exported, logged or returned by the API. */
+  syncToken: 'sync.token',
 } as const;
+
+/** The entries that say staff access was ever set up in this file. */
+export const STAFF_CREDENTIAL_KEYS: readonly string[] = [CREDENTIAL_KEYS.pin('staff'), CREDENTIAL_KEYS.pin('admin'), CREDENTIAL_KEYS.lockout];
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS credentials (
@@ -94,9 +98,10 @@ export class CredentialStore {
     );
   }
 
-  /** No entry at all, sound or damaged: nothing was ever set up in this file. */
-  isEmpty(): boolean {
-    return guardStorage(() => this.#db.prepare('SELECT count(*) FROM credentials').pluck().get() === 0);
+  /** True when any of `keys` has an entry, sound or damaged: it was set in this file at some time. */
+  holdsAny(keys: readonly string[]): boolean {
+    const marks = keys.map(() => '?').join(', ');
+    return guardStorage(() => (this.#db.prepare(`SELECT count(*) FROM credentials WHERE key IN (${marks})`).pluck().get(...keys) as number) > 0);
   }
 
   close(): void {

@@ -15,7 +15,7 @@ import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import { QUARANTINE_MARK } from '../storage/database.js';
 import { DATABASE_FILE_NAME, type FeedbackStore } from '../storage/feedback-store.js';
-import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore } from './credential-store.js';
+import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore, STAFF_CREDENTIAL_KEYS } from './credential-store.js';
 import { afterFailure, currentLockout, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
 import { hashPin, isPinHash, verifyPin, type PinHash } from './pin-hash.js';
 
@@ -116,6 +116,11 @@ export class StaffAccess {
     this.#credentials = null;
   }
 
+  /** The credentials file, shared with sync for its token (see sync/token-store.ts). */
+  credentials(store: FeedbackStore): CredentialStore {
+    return this.#open(store);
+  }
+
   /** The credentials file, opened on first use; PINs an older version kept in the feedback database move over then. */
   #open(store: FeedbackStore): CredentialStore {
     if (this.#credentials) return this.#credentials;
@@ -137,7 +142,7 @@ export class StaffAccess {
   }
 
   #neverSetUp(store: FeedbackStore, credentials: CredentialStore): boolean {
-    return credentials.isEmpty() && store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined && !hasSetAsideFiles(this.#dataDir);
+    return !credentials.holdsAny(STAFF_CREDENTIAL_KEYS) && store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined && !hasSetAsideFiles(this.#dataDir);
   }
 
   /** Noted in the feedback database too, so a credentials file that goes missing is noticed. */
@@ -157,7 +162,7 @@ function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore,
   const legacyKeys = [...STAFF_ROLES.map(SETTING_KEYS.legacyPin), SETTING_KEYS.legacyLockout];
   const legacy = legacyKeys.map((key) => store.getSetting(key));
   if (legacy.every((value) => value === undefined)) return;
-  if (credentials.isEmpty()) {
+  if (!credentials.holdsAny(STAFF_CREDENTIAL_KEYS)) {
     const [staff, admin, lockout] = legacy;
     const moved: Record<string, unknown> = {};
     if (isPinHash(staff)) moved[CREDENTIAL_KEYS.pin('staff')] = staff;

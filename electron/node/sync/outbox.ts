@@ -11,7 +11,7 @@ import { SETTING_KEYS } from '../setting-keys.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import { retryDelayMs, type BackoffSettings } from './backoff.js';
 import { syncPass, type SyncPassResult } from './sync-pass.js';
-import { settingsTokenStore, type SyncTokenStore } from './token-store.js';
+import type { SyncTokenStore } from './token-store.js';
 
 export interface SyncTiming extends BackoffSettings {
   /** Each request's limit, the answer included. */
@@ -36,8 +36,8 @@ export interface SyncOutboxOptions {
   settings: KioskSettings;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now: () => Date;
-  /** Where the token lives; the settings table until the credentials file takes it. */
-  tokens?: (store: FeedbackStore) => SyncTokenStore;
+  /** Where the token lives: the credentials file (credentialsTokenStore). */
+  tokens: (store: FeedbackStore) => SyncTokenStore;
   timing?: Partial<SyncTiming>;
   random?: () => number;
 }
@@ -111,7 +111,7 @@ export class SyncOutbox {
   }
 
   #tokens(store: FeedbackStore): SyncTokenStore {
-    return (this.#options.tokens ?? settingsTokenStore)(store);
+    return this.#options.tokens(store);
   }
 
   #schedule(delayMs: number): void {

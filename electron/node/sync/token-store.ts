@@ -1,24 +1,23 @@
 /**
- * Where the collector's bearer token is kept. Behind this small interface so it can move to the
- * kiosk's credentials file without touching sync; today it is a row in the settings table, which
- * export never reads. The token is never logged and never returned by the API.
+ * Where the collector's bearer token is kept: the kiosk's credentials file, beside the PIN hashes
+ * (staff/credential-store.ts), so export never reads it and a feedback-database quarantine keeps
+ * it. Behind this small interface so sync knows nothing of that file. Never logged, never returned.
  */
-import { SETTING_KEYS } from '../setting-keys.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
+import { CREDENTIAL_KEYS, type CredentialStore } from '../staff/credential-store.js';
 
 export interface SyncTokenStore {
   get(): string | null;
   set(token: string): void;
 }
 
-export function settingsTokenStore(store: FeedbackStore): SyncTokenStore {
+export function credentialsTokenStore(credentials: CredentialStore): SyncTokenStore {
   return {
     get() {
-      const token = store.getSetting(SETTING_KEYS.syncToken);
+      const token = credentials.get(CREDENTIAL_KEYS.syncToken);
       return typeof token === 'string' && token ? token : null;
     },
     set(token) {
-      store.putSettings({ [SETTING_KEYS.syncToken]: token });
+      credentials.put({ [CREDENTIAL_KEYS.syncToken]: token });
     },
   };
 }
