@@ -17,6 +17,7 @@ import type { Logger } from './log/logger.js';
 import type { ShellCapabilities } from './shell.js';
 import { applyRetention, scheduleDaily } from './staff/retention.js';
 import { StaffSessions } from './staff/sessions.js';
+import type { ScryptCost } from './staff/pin-hash.js';
 import { StaffAccess } from './staff/staff-access.js';
 import { createStaffApi } from './staff/staff-api.js';
 
@@ -30,6 +31,8 @@ export interface KioskCoreOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock, for tests: PIN locks, session expiry, download tickets, retention, timestamps. */
   now?: () => Date;
+  /** For tests only: a cheap scrypt cost for new PIN hashes (the kiosk uses PIN_HASH_COST). */
+  pinHashCost?: ScryptCost;
 }
 
 export interface KioskCore {
@@ -44,7 +47,7 @@ export interface KioskCore {
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date() }: KioskCoreOptions): KioskCore {
+export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), pinHashCost }: KioskCoreOptions): KioskCore {
   mkdirSync(dataDir, { recursive: true });
   const incidents = new IncidentLog();
 
@@ -75,7 +78,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const staffApi = createStaffApi({
     feedback,
     settings,
-    access: new StaffAccess({ logger, now }),
+    access: new StaffAccess({ logger, now, pinHashCost }),
     sessions: new StaffSessions(now),
     exporter: new Exporter({ dataDir, shell, tickets: downloads, logger, now }),
     content,

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import { afterFailure, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
-import { hashPin, isPinHash, verifyPin, type PinHash } from './pin-hash.js';
+import { hashPin, isPinHash, PIN_HASH_COST, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
 
 export type PinCheck =
   | { outcome: 'unlocked'; role: StaffRole }
@@ -19,17 +19,21 @@ export type PinCheck =
 export interface StaffAccessOptions {
   logger: Pick<Logger, 'info' | 'warn'>;
   now?: () => Date;
+  /** The scrypt cost of new PIN hashes: PIN_HASH_COST unless a test asks for a cheap one. */
+  pinHashCost?: ScryptCost;
 }
 
 export class StaffAccess {
   readonly #logger: StaffAccessOptions['logger'];
   readonly #now: () => Date;
+  readonly #pinHashCost: ScryptCost;
   // Attempts run one at a time: parallel guesses must not each see the same failure count.
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor({ logger, now = () => new Date() }: StaffAccessOptions) {
+  constructor({ logger, now = () => new Date(), pinHashCost = PIN_HASH_COST }: StaffAccessOptions) {
     this.#logger = logger;
     this.#now = now;
+    this.#pinHashCost = pinHashCost;
   }
 
   /** Both PINs set: the panel opens with the PIN pad rather than the first-run setup. */
@@ -44,7 +48,7 @@ export class StaffAccess {
         this.#logger.warn({ event: 'staff-setup', outcome: 'refused' }, 'PIN setup refused: a PIN is already set');
         throw new ApiError('unauthorized', 'the PINs are already set; change them with "clinic-kiosk set-pin"');
       }
-      const [staff, admin] = await Promise.all([hashPin(pins.staff), hashPin(pins.admin)]);
+      const [staff, admin] = await Promise.all([hashPin(pins.staff, this.#pinHashCost), hashPin(pins.admin, this.#pinHashCost)]);
       store.putSettings({ [SETTING_KEYS.pin('staff')]: staff, [SETTING_KEYS.pin('admin')]: admin, [SETTING_KEYS.lockout]: NO_LOCKOUT });
       this.#logger.info({ event: 'staff-setup', outcome: 'done' }, 'staff and admin PINs set up');
     });
@@ -56,7 +60,7 @@ export class StaffAccess {
       const other = readPin(store, role === 'staff' ? 'admin' : 'staff');
       // The same PIN for both would always open as admin, leaving no working staff PIN.
       if (other && (await verifyPin(pin, other))) throw new ApiError('invalid_input', `the ${role} PIN must differ from the other PIN`);
-      store.putSettings({ [SETTING_KEYS.pin(role)]: await hashPin(pin), [SETTING_KEYS.lockout]: NO_LOCKOUT });
+      store.putSettings({ [SETTING_KEYS.pin(role)]: await hashPin(pin, this.#pinHashCost), [SETTING_KEYS.lockout]: NO_LOCKOUT });
       this.#logger.info({ event: 'staff-set-pin', role }, `${role} PIN set; any lock lifted`);
     });
   }

@@ -1,14 +1,13 @@
 /**
- * The `clinic-kiosk` command as an operator runs it: compiled JavaScript in a child process, PINs
- * through a stdin pipe, files on disk. The Node side is compiled once with the project's own
- * tsconfig into a scratch folder under dist/ (so the package root and node_modules resolve as in
- * a real build); `serve` also needs the built renderer in dist/renderer, as the HTTP tests do.
+ * The `clinic-kiosk` command as an operator runs it: a child process, PINs through a stdin pipe,
+ * files on disk. The child runs the TypeScript sources through tsx, so no build is needed first;
+ * `serve` answers the API without a built UI.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
@@ -18,13 +17,8 @@ import { useTempDirs } from '../storage/helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const tempDir = useTempDirs('kiosk-cli-');
-let outDir: string;
-
-beforeAll(() => {
-  outDir = mkdtempSync(join(repo, 'dist', 'cli-test-'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
-}, 60_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+/** `node --import tsx electron/cli/main.ts …`: the CLI as built, but from its sources. */
+const CLI = ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts')];
 
 interface Run {
   code: number | null;
@@ -36,7 +30,7 @@ function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv 
   return new Promise((resolvePromise, reject) => {
     // A command that missed its --data-dir lands in a throwaway folder, never a real kiosk's.
     const env = { ...process.env, KIOSK_DATA_DIR: tempDir(), ...options.env };
-    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -148,7 +142,7 @@ describe('quitting the browser shell', () => {
   it('answers the admin, then closes the server and exits', async () => {
     const dataDir = tempDir();
     expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: `${ADMIN_PIN}\n` })).code).toBe(0);
-    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
     const link = await new Promise<URL>((resolvePromise, reject) => {
       let stdout = '';

@@ -8,6 +8,7 @@ import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-cor
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { rendererDir } from '../../../electron/node/paths.js';
 import type { TestClock } from '../fixtures/clock.js';
+import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 import { testShell, type TestShell } from '../fixtures/shell.js';
 
 export interface TestServer {
@@ -23,11 +24,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TestClock } = {}): Promise<TestServer> {
+/** `rendererDir` defaults to the built UI's folder, which need not exist: the API runs without it. */
+export async function startTestServer(options: { clock?: TestClock; rendererDir?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
-  const core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: capabilities, now: options.clock?.now });
-  const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0, downloads: core.downloads });
+  const core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: capabilities, now: options.clock?.now, pinHashCost: CHEAP_PIN_HASH_COST });
+  const shell = await startBrowserShell({ api: core.api, rendererDir: options.rendererDir ?? rendererDir, logger: silentLogger(), port: 0, downloads: core.downloads });
   const post: TestServer['post'] = async (method, body, headers = {}) => {
     const response = await fetch(new URL(`/api/${method}`, shell.origin), {
       method: 'POST',
