@@ -53,7 +53,7 @@ const rules = Object.entries(LAYERS).flatMap(([name, layer]) => {
       comment: `Only the Electron main process and the preload import 'electron'; ${layer.folder} must run without it.`,
       severity: 'error',
       from: { path: under(layer.folder) },
-      to: { path: '^node_modules/electron/' },
+      to: { path: '(^|/)node_modules/electron/' },
     });
   }
   return layerRules;
@@ -73,7 +73,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|node_modules)/' },
+    exclude: { path: '^dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
