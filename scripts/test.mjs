@@ -25,7 +25,7 @@ function step(title, command, args, env = {}) {
 
 const built = step('Build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 if (!built) process.exit(1);
-const checked = step('Type check (svelte-check, tsc)', 'npm', ['run', '--silent', 'check']);
+const checked = step('Checks (svelte-check, tsc, ESLint, layers)', 'npm', ['run', '--silent', 'check']);
 const unitOk = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`, ...noMatchIsFine('--passWithNoTests'), ...filters]);
 const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json', ...noMatchIsFine('--pass-with-no-tests'), ...filters], { PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json') });
 
@@ -36,7 +36,7 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0)
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 
-console.log(`\nType check: ${checked ? 'clean' : 'FAILED'}`);
+console.log(`\nChecks: ${checked ? 'clean' : 'FAILED'}`);
 // A runner can fail with every test passed (an unhandled error, say): say so rather than hide it.
 if (!unitOk) console.log('Vitest exited with an error: see its output above.');
 if (!e2eOk) console.log('Playwright exited with an error: see its output above.');

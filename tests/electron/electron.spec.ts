@@ -15,7 +15,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const mainScript = join(repoRoot, 'dist', 'electron', 'electron-main', 'main.js');
 const lookup = findElectronBinary();
 
-test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => {
+test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => { // eslint-disable-line no-empty-pattern -- Playwright: no fixtures, only testInfo
   if (!lookup.found) {
     const reason = `No Electron binary: ${lookup.reason}. The Electron shell test needs one (npm's electron postinstall, or ELECTRON_OVERRIDE_DIST_PATH).`;
     console.log(`[electron] SKIPPED — ${reason}`);

@@ -33,12 +33,13 @@ const topicId = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'topic ids are lowercase slugs like "safety-protocol"'),
 );
 
-// Free text from a touchscreen never needs control characters or broken surrogate pairs.
+// Free text from a touchscreen never needs C0 control characters (tab and line breaks aside), DEL
+// or broken surrogate pairs.
 const comment = v.nullable(
   v.pipe(
     v.string('must be text, or null'),
     v.maxLength(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`),
-    v.check((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(text), 'must not contain control characters'),
+    v.check((text) => !/[^\P{Cc}\t\n\r\u0080-\u009F]|\p{Cs}/u.test(text), 'must not contain control characters'),
   ),
 );
 
