@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { KioskApi } from '../common/api/contract.js';
+import { INTERNAL_FAILURE } from '../common/api/errors.js';
 import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
@@ -69,7 +70,7 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
     if (request.url?.startsWith(API_PREFIX)) {
       handleApi(request, response).catch((error: unknown) => {
         logger.error({ err: error }, 'API transport failed');
-        if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'the kiosk could not complete this request' } });
+        if (!response.headersSent) sendJson(response, 500, INTERNAL_FAILURE);
         else response.destroy();
       });
       return;

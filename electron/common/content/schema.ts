@@ -3,9 +3,10 @@
  * Pure TypeScript (no Node, no DOM) so the loader, the build-time check and the renderer share it.
  */
 import * as v from 'valibot';
+import { LOCALE_MESSAGE, LOCALE_PATTERN, SLUG_PATTERN, VERSION_MESSAGE, VERSION_PATTERN } from '../rules.js';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "safety-protocol"'));
+const slug = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a lowercase slug like "safety-protocol"'));
 const paragraphs = v.pipe(v.array(text), v.minLength(1, 'needs at least one paragraph'), v.maxLength(6, 'holds at most six paragraphs: one idea per screen'));
 
 /**
@@ -43,8 +44,8 @@ export const FIXED_TOPIC_IDS = ['summary', 'comparison', 'faq'] as const;
 export const ContentPackSchema = v.pipe(
   v.strictObject({
     id: slug,
-    version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
-    locale: v.pipe(v.string(), v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"')),
+    version: v.pipe(v.string(), v.regex(VERSION_PATTERN, VERSION_MESSAGE)),
+    locale: v.pipe(v.string(), v.regex(LOCALE_PATTERN, LOCALE_MESSAGE)),
     title: text,
     summary: v.strictObject({ id: v.literal('summary'), title: text, paragraphs }),
     sections: v.pipe(v.array(section), v.minLength(1)),

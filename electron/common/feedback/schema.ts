@@ -6,6 +6,7 @@
  * or device, and `strictObject` rejects any field not listed here.
  */
 import * as v from 'valibot';
+import { LOCALE_MESSAGE, LOCALE_PATTERN, SLUG_PATTERN, VERSION_MESSAGE, VERSION_PATTERN } from '../rules.js';
 import { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS } from './constants.js';
 
 export { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS, type AnsweredQuestions } from './constants.js';
@@ -30,7 +31,7 @@ const scale = v.nullable(
 const topicId = v.pipe(
   v.string(),
   v.maxLength(64, 'topic ids are at most 64 characters'),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'topic ids are lowercase slugs like "safety-protocol"'),
+  v.regex(SLUG_PATTERN, 'topic ids are lowercase slugs like "safety-protocol"'),
 );
 
 // Free text from a touchscreen never needs C0 control characters (tab and line breaks aside), DEL
@@ -46,8 +47,8 @@ const comment = v.nullable(
 export const FeedbackSubmissionSchema = v.strictObject(
   {
     id: uuidV4,
-    locale: v.pipe(v.string('must be a string'), v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"')),
-    contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+    locale: v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, LOCALE_MESSAGE)),
+    contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(VERSION_PATTERN, VERSION_MESSAGE)),
     worryBefore: scale,
     worryAfter: scale,
     topicHelpful: v.pipe(
@@ -59,7 +60,7 @@ export const FeedbackSubmissionSchema = v.strictObject(
     overallHelpfulness: scale,
     answeredQuestions: v.nullable(v.picklist(ANSWERED_QUESTIONS, 'must be "yes", "partly", "no" or null')),
     comment,
-    /** Set when the patient left before submitting; a later issue keeps such feedback. */
+    /** Set when the patient left before submitting and the clinic keeps such feedback (`keepPartialFeedback`). */
     partial: v.optional(v.boolean('must be true or false'), false),
   },
   (issue) => (issue.expected === 'never' ? 'is not a known field' : issue.received === 'undefined' ? 'is required' : 'must be an object'),

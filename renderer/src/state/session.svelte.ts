@@ -1,6 +1,6 @@
 /**
  * Everything that belongs to the patient at the screen right now: where they are, their answers,
- * their text size, which dialog is open. "Start over" (and later the idle reset) replaces the
+ * their text size, which dialog is open. "Start over" and the idle reset replace the
  * whole object, so nothing of one patient can leak to the next.
  */
 import type { Topic } from '@common/content/journey';
