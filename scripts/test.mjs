@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: build, type-check, unit tests (Vitest), browser tests (Playwright in Debian's Chromium),
 // then one closing line that sums both runners: "Total: N passed, N failed, N skipped".
+// `npm test -- <filter>…` passes the filters to both runners (a file-name part or a path), and a
+// runner with no test matching them is not a failure (the total must still be above zero).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ const root = new URL('..', import.meta.url).pathname;
 // Not test-results/: Playwright empties that folder when it starts.
 const results = join(root, 'test-reports');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const filters = process.argv.slice(2);
+const noMatchIsFine = (flag) => (filters.length > 0 ? [flag] : []);
 rmSync(join(results, 'vitest.json'), { force: true });
 rmSync(join(results, 'playwright.json'), { force: true });
 mkdirSync(results, { recursive: true });
@@ -21,9 +25,9 @@ function step(title, command, args, env = {}) {
 
 const built = step('Build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 if (!built) process.exit(1);
-const checked = step('Type check (svelte-check, tsc)', 'npm', ['run', '--silent', 'check']);
-const unitOk = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]);
-const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json') });
+const checked = step('Checks (svelte-check, tsc, ESLint, layers)', 'npm', ['run', '--silent', 'check']);
+const unitOk = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`, ...noMatchIsFine('--passWithNoTests'), ...filters]);
+const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json', ...noMatchIsFine('--pass-with-no-tests'), ...filters], { PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json') });
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const vitest = readJson(join(results, 'vitest.json'));
@@ -32,7 +36,7 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0)
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 
-console.log(`\nType check: ${checked ? 'clean' : 'FAILED'}`);
+console.log(`\nChecks: ${checked ? 'clean' : 'FAILED'}`);
 // A runner can fail with every test passed (an unhandled error, say): say so rather than hide it.
 if (!unitOk) console.log('Vitest exited with an error: see its output above.');
 if (!e2eOk) console.log('Playwright exited with an error: see its output above.');

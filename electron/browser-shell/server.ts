@@ -3,11 +3,13 @@
  * Chromium shows it with --kiosk/--app; tests drive it with Playwright.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { KioskApi } from '../common/api/contract.js';
 import { contentSecurityPolicy } from '../common/csp.js';
+import { INTERNAL_FAILURE } from '../common/api/errors.js';
 import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
@@ -42,7 +44,9 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
   let hosts: string[] = [];
   const handleApi = createApiHandler({ api, token, logger, allowedHosts: () => hosts });
   const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, allowedHosts: () => hosts });
-  const serveStatic = sirv(rendererDir, {
+  // Without a built UI (a fresh clone; `npm run dev`, where Vite serves the pages) the API still
+  // runs, and a page request says what is missing instead of the server dying on start.
+  const serveStatic = existsSync(rendererDir) ? sirv(rendererDir, {
     dev: false,
     etag: true,
     setHeaders: (response) => {
@@ -51,13 +55,13 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
       response.setHeader('referrer-policy', 'no-referrer');
       response.setHeader('cross-origin-opener-policy', 'same-origin');
     },
-  });
+  }) : uiNotBuilt(rendererDir, logger);
 
   const server = createServer((request, response) => {
     if (request.url?.startsWith(API_PREFIX)) {
       handleApi(request, response).catch((error: unknown) => {
         logger.error({ err: error }, 'API transport failed');
-        if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'the kiosk could not complete this request' } });
+        if (!response.headersSent) sendJson(response, 500, INTERNAL_FAILURE);
         else response.destroy();
       });
       return;
@@ -99,5 +103,12 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
       server.closeAllConnections();
       server.close(() => resolve());
     }),
+  };
+}
+
+function uiNotBuilt(rendererDir: string, logger: Logger) {
+  logger.warn({ rendererDir }, 'the kiosk UI is not built; serving the API only');
+  return (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The kiosk UI is not built yet: run "npm run build".');
   };
 }

@@ -9,6 +9,7 @@
  *   collector         the clinic's central collector (PostgreSQL), a separate program
  */
 import { parseArgs } from 'node:util';
+import { PIN_DIGITS_TEXT } from '../common/rules.js';
 import { bundledContentFile } from '../node/paths.js';
 import { loadContentPack } from '../node/content/load-content.js';
 import { runCollector } from './collector-command.js';
@@ -25,7 +26,7 @@ Commands:
   start              Run the kiosk: Electron if its binary is present, otherwise the browser shell.
   validate-content   Check a content pack file (default: the bundled pack) and its translations.
   set-pin staff|admin
-                     Set a PIN, read as one line from standard input (4 to 8 digits), e.g.
+                     Set a PIN, read as one line from standard input (${PIN_DIGITS_TEXT}), e.g.
                      echo 2468 | clinic-kiosk set-pin admin
                      Works when PINs are already set (the way back in) and lifts any lock-out.
   export --format csv|json|ndjson --out FILE [--since DATE] [--until DATE] [--unexported]

@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { ApiError } from '../common/api/errors.js';
-import { EXPORT_FORMATS, ExportRangeSchema, PIN_PATTERN, type ExportFormat, type StaffRole } from '../common/api/staff.js';
+import { EXPORT_FORMATS, ExportRangeSchema, type ExportFormat, type StaffRole } from '../common/api/staff.js';
+import { PIN_DIGITS_TEXT, PIN_PATTERN } from '../common/rules.js';
 import { describeFieldError, firstFieldError } from '../common/validation.js';
 import { configFilePath, loadConfig, type LoadedConfig } from '../node/config/load-config.js';
 import { configuredContentPack } from '../node/content/choose-content.js';
@@ -32,14 +33,14 @@ export interface ExportCommandOptions {
 /** Reads the PIN as one line from standard input (a pipe, or typed at a terminal). */
 export async function runSetPin(role: string | undefined, dataDirFlag: string | undefined): Promise<number> {
   if (role !== 'staff' && role !== 'admin') throw new UsageError('set-pin needs the role: "set-pin staff" or "set-pin admin"');
-  if (process.stdin.isTTY) process.stderr.write(`Type the new ${role} PIN (4 to 8 digits) and press Enter: `);
+  if (process.stdin.isTTY) process.stderr.write(`Type the new ${role} PIN (${PIN_DIGITS_TEXT}) and press Enter: `);
   const pin = await readLine(process.stdin);
   if (pin === null || pin === '') {
     process.stderr.write('clinic-kiosk: no PIN was given on standard input.\n');
     return 1;
   }
   if (!PIN_PATTERN.test(pin)) {
-    process.stderr.write('clinic-kiosk: the PIN must be 4 to 8 digits (0-9), nothing else.\n');
+    process.stderr.write(`clinic-kiosk: the PIN must be ${PIN_DIGITS_TEXT} (0-9), nothing else.\n`);
     return 1;
   }
   return withStore(dataDirFlag, async ({ store, logger, dataDir }) => {

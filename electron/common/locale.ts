@@ -3,11 +3,9 @@
  * language besides the built-in English. Pure TypeScript, shared by the core and the renderer.
  */
 import * as v from 'valibot';
+import { LOCALE_MESSAGE, LOCALE_PATTERN } from './rules.js';
 
-export const localeTag = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag like "en" or "es-MX"'),
-);
+export const localeTag = v.pipe(v.string('must be a string'), v.regex(LOCALE_PATTERN, LOCALE_MESSAGE));
 
 /**
  * The UI words for one language (`content/ui.<locale>.json`), in the format of the built-in

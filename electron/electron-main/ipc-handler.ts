@@ -5,7 +5,7 @@
  */
 import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
-import type { ApiResult } from '../common/api/errors.js';
+import { apiFailure, type ApiResult } from '../common/api/errors.js';
 import type { ApiMethod } from '../common/api/methods.js';
 import type { Logger } from '../node/log/logger.js';
 
@@ -22,7 +22,7 @@ export function createIpcHandler(api: KioskApi, method: ApiMethod, isKioskWindow
     const senderUrl = event.senderFrame?.url ?? '';
     if (!isKioskWindow(event.sender) || !senderUrl.startsWith(`${APP_ORIGIN}/`)) {
       logger.warn({ method, senderUrl }, 'IPC call from an unexpected sender refused');
-      return { ok: false, error: { code: 'unauthorized', message: 'this window may not call the kiosk API' } };
+      return apiFailure('unauthorized', 'this window may not call the kiosk API');
     }
     return dispatch(api, method, input, {
       onInternalError: (name, error) => logger.error({ err: error, method: name }, 'API call failed'),

@@ -20,6 +20,7 @@ import type { Logger } from './log/logger.js';
 import type { ShellCapabilities } from './shell.js';
 import { applyRetention, scheduleDaily } from './staff/retention.js';
 import { StaffSessions } from './staff/sessions.js';
+import type { ScryptCost } from './staff/pin-hash.js';
 import { StaffAccess } from './staff/staff-access.js';
 import { createStaffApi } from './staff/staff-api.js';
 import { SyncOutbox, type SyncTiming } from './sync/outbox.js';
@@ -37,6 +38,8 @@ export interface KioskCoreOptions {
   now?: () => Date;
   /** Sync's timeouts and back-off, for tests; `false` keeps background sync off (Sync now still works). */
   syncTiming?: Partial<SyncTiming> | false;
+  /** For tests only: a cheap scrypt cost for new PIN hashes (the kiosk uses PIN_HASH_COST). */
+  pinHashCost?: ScryptCost;
 }
 
 export interface KioskCore {
@@ -52,7 +55,7 @@ export interface KioskCore {
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {} }: KioskCoreOptions): KioskCore {
+export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {}, pinHashCost }: KioskCoreOptions): KioskCore {
   const incidents = new IncidentLog();
   try {
     makePrivateDir(dataDir);
@@ -85,7 +88,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const settings = new KioskSettings(config, logger);
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
-  const access = new StaffAccess({ dataDir, logger, now });
+  const access = new StaffAccess({ dataDir, logger, now, pinHashCost });
   const sync = new SyncOutbox({ store: () => feedback.store, tokens: (store) => credentialsTokenStore(access.credentials(store)), settings, logger, now, timing: syncTiming || {} });
   const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
   const staffApi = createStaffApi({

@@ -354,6 +354,7 @@ export const test = base.extend<{ kiosk: Page; content: ContentPackFixture; allo
     { scope: 'worker', timeout: 30_000 },
   ],
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
   content: async ({}, use) => {
     await use(readContentPack());
   },

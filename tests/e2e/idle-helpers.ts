@@ -1,10 +1,35 @@
-/** Shared by the idle-reset specs: a short idle time from config, and a patient who leaves traces. */
+/**
+ * Shared by the idle-reset specs. They run on Playwright's clock, installed before the kiosk page
+ * loads, at the kiosk's real default lengths: `page.clock` makes the idle time and the countdown
+ * pass at once instead of the test waiting for them.
+ */
 import type { Page } from '@playwright/test';
-import { expect, t, ui } from './fixtures.js';
+import * as v from 'valibot';
+import { KioskConfigSchema } from '../../electron/common/config/schema.js';
+import { expect, t, test as base, ui } from './fixtures.js';
 
-export const IDLE = { idleTimeoutSeconds: 5, idleWarningSeconds: 5 };
-/** Idle time plus countdown, with room for a slow machine. */
-export const RESET_WAIT_MS = (IDLE.idleTimeoutSeconds + IDLE.idleWarningSeconds + 10) * 1000;
+const defaults = v.parse(KioskConfigSchema, {});
+export const IDLE_MS = defaults.idleTimeoutSeconds * 1000;
+export const WARNING_SECONDS = defaults.idleWarningSeconds;
+
+/** Overrides the `page` fixture (and so the `kiosk` page built on it) with one on Playwright's clock. */
+export const onPlaywrightClock = {
+  page: async ({ page }: { page: Page }, use: (page: Page) => Promise<void>) => {
+    await page.clock.install();
+    await use(page);
+  },
+};
+export const test = base.extend(onPlaywrightClock);
+
+/** The patient walks away: the idle time passes, and the warning appears. */
+export async function idleTimePasses(page: Page): Promise<void> {
+  await page.clock.fastForward(IDLE_MS);
+}
+
+/** The warning's countdown runs out, one tick a second (runFor fires every interval on the way). */
+export async function countdownRunsOut(page: Page): Promise<void> {
+  await page.clock.runFor(WARNING_SECONDS * 1000);
+}
 
 export const warning = (page: Page) => page.getByRole('dialog', { name: t('idle.title') });
 export const main = (page: Page) => page.getByRole('main');

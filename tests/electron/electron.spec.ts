@@ -51,7 +51,7 @@ async function withKiosk(use: (app: ElectronApplication) => Promise<void>): Prom
 const pageText = (app: ElectronApplication) =>
   app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScript('document.body.innerText') as Promise<string>);
 
-test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => {
+test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => { // eslint-disable-line no-empty-pattern -- Playwright: no fixtures, only testInfo
   await withKiosk(async (app) => {
     const window = await app.firstWindow();
     await expect(window.getByRole('button', { name: 'Start', exact: true })).toBeVisible({ timeout: 20_000 });

@@ -1,33 +1,22 @@
 /**
- * The sync commands as real processes, compiled once: `collector` (tokens from the environment,
+ * The sync commands as real processes (the CLI from its sources through tsx, see cli-child.ts): `collector` (tokens from the environment,
  * never argv), `set-sync-token` from standard input, and `sync`.
  *
- * Crash during sync: a real kiosk process (`clinic-kiosk sync`, compiled) is SIGKILLed while the
+ * Crash during sync: a real kiosk process (`clinic-kiosk sync`) is SIGKILLed while the
  * collector has committed a batch and the answer is still on its way. After a restart the rows
  * converge: every row in PostgreSQL exactly once, every row synced at the kiosk, none lost.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, repo } from '../unit/cli/cli-child.js';
 import { inspect } from '../unit/storage/helpers.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-let outDir: string;
-
-beforeAll(() => {
-  // Under dist/ so the package root and node_modules resolve as in a real build.
-  mkdirSync(join(repo, 'dist'), { recursive: true });
-  outDir = mkdtempSync(join(repo, 'dist', 'sync-crash-test-'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
-}, 90_000);
-afterAll(() => outDir && rmSync(outDir, { recursive: true, force: true }));
-
 function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { describeFieldError, firstFieldError } from '../validation.js';
 import { inputSchemas, type KioskApi } from './contract.js';
-import { ApiError, type ApiResult } from './errors.js';
+import { ApiError, apiFailure, INTERNAL_FAILURE, type ApiResult } from './errors.js';
 import { API_METHODS, type ApiMethod } from './methods.js';
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -19,11 +19,11 @@ export interface DispatchHooks {
 }
 
 export async function dispatch(api: KioskApi, method: string, rawInput: unknown, hooks: DispatchHooks): Promise<ApiResult<unknown>> {
-  if (!isApiMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown API method "${method}"` } };
+  if (!isApiMethod(method)) return apiFailure('not_found', `unknown API method "${method}"`);
   const parsed = v.safeParse(inputSchemas[method], rawInput);
   if (!parsed.success) {
     const fieldError = firstFieldError(parsed.issues);
-    return { ok: false, error: { code: 'invalid_input', message: describeFieldError(fieldError), field: fieldError.field } };
+    return apiFailure('invalid_input', describeFieldError(fieldError), fieldError.field);
   }
   try {
     // The schema map and the interface share their keys, so this call is typed per method.
@@ -32,6 +32,6 @@ export async function dispatch(api: KioskApi, method: string, rawInput: unknown,
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     hooks.onInternalError(method, error);
-    return { ok: false, error: { code: 'internal', message: 'the kiosk could not complete this request' } };
+    return INTERNAL_FAILURE;
   }
 }

@@ -29,6 +29,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A failed result, in the one shape every transport reports. */
+export function apiFailure(code: ApiErrorCode, message: string, field?: string): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: new ApiError(code, message, field).toBody() };
+}
+
+/** The answer to any unexpected failure: the detail goes to the log, never to the caller. */
+export const INTERNAL_FAILURE = apiFailure('internal', 'the kiosk could not complete this request');
+
 /** HTTP status for each code, used by the browser shell's transport. */
 export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,

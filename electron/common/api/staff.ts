@@ -6,10 +6,10 @@
 import * as v from 'valibot';
 import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
 import { LOCAL_DATE_RULE, parseLocalDate } from '../dates.js';
+import { PIN_DIGITS_TEXT, PIN_PATTERN, RETENTION_DAYS } from '../rules.js';
 import { endpointIsAllowed, SYNC_ENDPOINT_MESSAGE, SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../sync/protocol.js';
 
-export const PIN_PATTERN = /^\d{4,8}$/;
-const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 'must be 4 to 8 digits'));
+const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, `must be ${PIN_DIGITS_TEXT}`));
 /** An opaque token from unlockStaff; random, short-lived, held only in memory. */
 const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
 /** A local calendar day; the export's `since` counts from its start, `until` includes it whole. */
@@ -36,7 +36,7 @@ export const SettingsSchema = v.strictObject({
   /** The collector's address; null while sync is not set up. HTTPS unless it is this computer. */
   syncEndpoint: v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.maxLength(500), v.check(endpointIsAllowed, SYNC_ENDPOINT_MESSAGE))),
   /** Delete feedback older than this many days once synced or exported; null keeps everything. */
-  retentionDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
+  retentionDays: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(RETENTION_DAYS.min), v.maxValue(RETENTION_DAYS.max))),
   /** Keep a patient's unfinished feedback (marked partial) when the session ends early. */
   keepPartialFeedback: v.boolean(),
 });

@@ -3,6 +3,7 @@
  * Every field has an embedded default, so an empty or missing config file runs the kiosk.
  */
 import * as v from 'valibot';
+import { IDLE_TIMEOUT_SECONDS, IDLE_WARNING_SECONDS } from '../rules.js';
 
 export const DEFAULT_CLINIC_NAME = 'Isha Health';
 
@@ -10,12 +11,11 @@ const hexColour = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a col
 
 // Fields an admin may also change at the kiosk (api/staff.ts): one rule each, for both places.
 export const kioskIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be letters, digits, "-" or "_"'));
-// Down to 5 s so tests can watch an idle reset happen; an hour at most.
 export const idleTimeoutSecondsSchema = v.pipe(
   v.number(),
   v.integer(),
-  v.minValue(5, 'must be at least 5 seconds'),
-  v.maxValue(3600, 'must be at most an hour'),
+  v.minValue(IDLE_TIMEOUT_SECONDS.min, `must be at least ${IDLE_TIMEOUT_SECONDS.min} seconds`),
+  v.maxValue(IDLE_TIMEOUT_SECONDS.max, `must be at most ${IDLE_TIMEOUT_SECONDS.max} seconds`),
 );
 
 export const KioskConfigSchema = v.strictObject({
@@ -32,9 +32,12 @@ export const KioskConfigSchema = v.strictObject({
     {},
   ),
   /** Seconds without a touch before "Are you still there?" appears; an admin may change it at the kiosk. */
-  idleTimeoutSeconds: v.optional(idleTimeoutSecondsSchema, 90),
+  idleTimeoutSeconds: v.optional(idleTimeoutSecondsSchema, IDLE_TIMEOUT_SECONDS.default),
   /** Seconds the "Are you still there?" countdown runs before the kiosk starts over. */
-  idleWarningSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 20),
+  idleWarningSeconds: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(IDLE_WARNING_SECONDS.min), v.maxValue(IDLE_WARNING_SECONDS.max)),
+    IDLE_WARNING_SECONDS.default,
+  ),
   /** Keep an unfinished feedback, marked partial, when a session ends early. Off: it is discarded. Also an admin setting. */
   keepPartialFeedback: v.optional(v.boolean(), false),
   /**

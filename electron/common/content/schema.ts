@@ -4,9 +4,10 @@
  */
 import * as v from 'valibot';
 import { localeTag } from '../locale.js';
+import { SLUG_PATTERN, VERSION_MESSAGE, VERSION_PATTERN } from '../rules.js';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "safety-protocol"'));
+const slug = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a lowercase slug like "safety-protocol"'));
 const paragraphs = v.pipe(v.array(text), v.minLength(1, 'needs at least one paragraph'), v.maxLength(6, 'holds at most six paragraphs: one idea per screen'));
 
 /**
@@ -44,7 +45,7 @@ export const FIXED_TOPIC_IDS = ['summary', 'comparison', 'faq'] as const;
 export const ContentPackSchema = v.pipe(
   v.strictObject({
     id: slug,
-    version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+    version: v.pipe(v.string(), v.regex(VERSION_PATTERN, VERSION_MESSAGE)),
     locale: localeTag,
     /**
      * Set on a translated pack: the language it was translated from, and whether a clinician has

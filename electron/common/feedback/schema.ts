@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { localeTag } from '../locale.js';
+import { SLUG_PATTERN, VERSION_MESSAGE, VERSION_PATTERN } from '../rules.js';
 import { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS } from './constants.js';
 
 export { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS, type AnsweredQuestions } from './constants.js';
@@ -31,7 +32,7 @@ const scale = v.nullable(
 const topicId = v.pipe(
   v.string(),
   v.maxLength(64, 'topic ids are at most 64 characters'),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'topic ids are lowercase slugs like "safety-protocol"'),
+  v.regex(SLUG_PATTERN, 'topic ids are lowercase slugs like "safety-protocol"'),
 );
 
 /**
@@ -41,15 +42,16 @@ const topicId = v.pipe(
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /**
- * Free text from a touchscreen never needs control characters or broken surrogate pairs. Sync
- * carries stored (scrubbed) comments, which "[removed]" may have made longer, hence `max`.
+ * Free text from a touchscreen never needs C0 control characters (tab and line breaks aside), DEL
+ * or broken surrogate pairs. Sync carries stored (scrubbed) comments, which "[removed]" may have
+ * made longer, hence `max`.
  */
 export const commentText = (max: number) =>
   v.nullable(
     v.pipe(
       v.string('must be text, or null'),
       v.maxLength(max, `must be at most ${max} characters`),
-      v.check((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(text), 'must not contain control characters'),
+      v.check((text) => !/[^\P{Cc}\t\n\r\u0080-\u009F]|\p{Cs}/u.test(text), 'must not contain control characters'),
     ),
   );
 
@@ -62,7 +64,7 @@ export const FeedbackSubmissionSchema = v.strictObject(
     id: uuidV4,
     /** The language the patient read in; the core also checks that the kiosk offers it. */
     locale: localeTag,
-    contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')),
+    contentVersion: v.pipe(v.string('must be a string'), v.maxLength(32, 'is too long'), v.regex(VERSION_PATTERN, VERSION_MESSAGE)),
     worryBefore: scale,
     worryAfter: scale,
     topicHelpful: v.pipe(
@@ -75,7 +77,7 @@ export const FeedbackSubmissionSchema = v.strictObject(
     overallHelpfulness: scale,
     answeredQuestions: v.nullable(v.picklist(ANSWERED_QUESTIONS, 'must be "yes", "partly", "no" or null')),
     comment: commentText(MAX_COMMENT_LENGTH),
-    /** Set when the patient left before submitting; a later issue keeps such feedback. */
+    /** Set when the patient left before submitting and the clinic keeps such feedback (`keepPartialFeedback`). */
     partial: v.optional(v.boolean('must be true or false'), false),
   },
   objectIssueMessage,

@@ -15,14 +15,21 @@ export interface PinHash {
   hash: string;
 }
 
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 /** About 50–100 ms and 32 MiB per hash on a small PC: slow for guessing, quick for a person. */
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+export const PIN_HASH_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-export async function hashPin(pin: string): Promise<PinHash> {
+/** `cost` is a parameter so tests can hash cheaply; the kiosk always uses PIN_HASH_COST. */
+export async function hashPin(pin: string, cost: ScryptCost = PIN_HASH_COST): Promise<PinHash> {
   const salt = randomBytes(16);
-  const hash = await derive(pin, salt, PARAMS);
-  return { algorithm: 'scrypt', ...PARAMS, salt: salt.toString('base64'), hash: hash.toString('base64') };
+  const hash = await derive(pin, salt, cost);
+  return { algorithm: 'scrypt', ...cost, salt: salt.toString('base64'), hash: hash.toString('base64') };
 }
 
 /** Compares in constant time. A malformed record never matches. */
@@ -46,7 +53,7 @@ export function isPinHash(value: unknown): value is PinHash {
 }
 
 // The async scrypt runs on libuv's thread pool: the API stays responsive while it works.
-function derive(pin: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }, keyLength = KEY_LENGTH): Promise<Buffer> {
+function derive(pin: string, salt: Buffer, { N, r, p }: ScryptCost, keyLength = KEY_LENGTH): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
   return new Promise((resolve, reject) => scrypt(pin, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
 }

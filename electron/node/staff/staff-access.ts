@@ -17,7 +17,7 @@ import { QUARANTINE_MARK } from '../storage/database.js';
 import { DATABASE_FILE_NAME, type FeedbackStore } from '../storage/feedback-store.js';
 import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore, STAFF_CREDENTIAL_KEYS } from './credential-store.js';
 import { afterFailure, currentLockout, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
-import { hashPin, isPinHash, verifyPin, type PinHash } from './pin-hash.js';
+import { hashPin, isPinHash, PIN_HASH_COST, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
 
 export type PinCheck =
   | { outcome: 'unlocked'; role: StaffRole }
@@ -28,20 +28,24 @@ export interface StaffAccessOptions {
   dataDir: string;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
+  /** The scrypt cost of new PIN hashes: PIN_HASH_COST unless a test asks for a cheap one. */
+  pinHashCost?: ScryptCost;
 }
 
 export class StaffAccess {
   readonly #dataDir: string;
   readonly #logger: StaffAccessOptions['logger'];
   readonly #now: () => Date;
+  readonly #pinHashCost: ScryptCost;
   #credentials: CredentialStore | null = null;
   // Attempts run one at a time: parallel guesses must not each see the same failure count.
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor({ dataDir, logger, now = () => new Date() }: StaffAccessOptions) {
+  constructor({ dataDir, logger, now = () => new Date(), pinHashCost = PIN_HASH_COST }: StaffAccessOptions) {
     this.#dataDir = dataDir;
     this.#logger = logger;
     this.#now = now;
+    this.#pinHashCost = pinHashCost;
   }
 
   /** What the panel opens on: the PIN pad, the first-run setup, or a note to ask the operator. */
@@ -63,7 +67,7 @@ export class StaffAccess {
         this.#logger.warn({ event: 'staff-setup', outcome: 'refused' }, 'PIN setup refused: this kiosk had PINs before');
         throw new ApiError('unauthorized', 'the PINs can only be set with "clinic-kiosk set-pin" on this kiosk');
       }
-      const [staff, admin] = await Promise.all([hashPin(pins.staff), hashPin(pins.admin)]);
+      const [staff, admin] = await Promise.all([hashPin(pins.staff, this.#pinHashCost), hashPin(pins.admin, this.#pinHashCost)]);
       credentials.put({ [CREDENTIAL_KEYS.pin('staff')]: staff, [CREDENTIAL_KEYS.pin('admin')]: admin, [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
       this.#noteSetUp(store);
       this.#logger.info({ event: 'staff-setup', outcome: 'done' }, 'staff and admin PINs set up');
@@ -77,7 +81,7 @@ export class StaffAccess {
       const other = readPin(credentials, role === 'staff' ? 'admin' : 'staff');
       // The same PIN for both would always open as admin, leaving no working staff PIN.
       if (other && (await verifyPin(pin, other))) throw new ApiError('invalid_input', `the ${role} PIN must differ from the other PIN`);
-      credentials.put({ [CREDENTIAL_KEYS.pin(role)]: await hashPin(pin), [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
+      credentials.put({ [CREDENTIAL_KEYS.pin(role)]: await hashPin(pin, this.#pinHashCost), [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
       this.#noteSetUp(store);
       this.#logger.info({ event: 'staff-set-pin', role }, `${role} PIN set; any lock lifted`);
     });

@@ -2,7 +2,6 @@
  * The storage layer's errors. Callers need to tell "the disk let us down" (answer `unavailable`,
  * show the patient a calm message, keep running) from bad input and from bugs.
  */
-import { describeFieldError } from '../../common/validation.js';
 
 export type StorageFailureReason = 'disk_full' | 'read_only' | 'locked' | 'corrupt' | 'io';
 
@@ -14,17 +13,6 @@ export class StorageUnavailableError extends Error {
   ) {
     super(`feedback storage unavailable (${reason}): ${describe(options.cause)}`, options);
     this.name = 'StorageUnavailableError';
-  }
-}
-
-/** The submission failed the schema; the API layer has normally caught this already. */
-export class InvalidFeedbackError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(describeFieldError({ field, message }));
-    this.name = 'InvalidFeedbackError';
   }
 }
 

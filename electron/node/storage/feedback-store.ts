@@ -3,19 +3,18 @@
  * through this interface, so the schema can change without touching the API or the UI.
  *
  * Calls are synchronous (better-sqlite3); each is short. Storage failures throw
- * StorageUnavailableError; an invalid submission throws InvalidFeedbackError. Neither writes anything.
+ * StorageUnavailableError and write nothing. Feedback is validated once, at the API boundary
+ * (dispatch): the store takes the validated type and does not check it again.
  */
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import * as v from 'valibot';
-import { FeedbackSubmissionSchema, type FeedbackSubmissionInput } from '../../common/feedback/schema.js';
+import type { FeedbackSubmission } from '../../common/feedback/schema.js';
 import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
 import { toStoredTime } from '../../common/feedback/time-precision.js';
-import { firstFieldError } from '../../common/validation.js';
 import { capDatabaseSize, openDatabase, type StorageLogger } from './database.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
-import { guardStorage, InvalidFeedbackError } from './errors.js';
+import { guardStorage } from './errors.js';
 import {
   feedbackFilter,
   INSERT_FEEDBACK,
@@ -71,8 +70,8 @@ export interface Incident {
 export interface FeedbackStore {
   /** The database file's path, for the status screen and the log. */
   readonly file: string;
-  /** Validates, scrubs the comment and stores the feedback and its topic answers in one transaction. */
-  submit(submission: FeedbackSubmissionInput, options?: { kioskId?: string; now?: Date }): SubmitResult;
+  /** Scrubs the comment and stores the feedback and its topic answers in one transaction. */
+  submit(submission: FeedbackSubmission, options?: { kioskId?: string; now?: Date }): SubmitResult;
   getById(id: string): FeedbackRecord | undefined;
   /** Feedback created since local midnight. */
   countToday(): number;
@@ -142,13 +141,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
   const store: FeedbackStore = {
     file,
 
-    submit(input, submitOptions = {}) {
-      const parsed = v.safeParse(FeedbackSubmissionSchema, input);
-      if (!parsed.success) {
-        const { field, message } = firstFieldError(parsed.issues);
-        throw new InvalidFeedbackError(field, message);
-      }
-      const submission = parsed.output;
+    submit(submission, submitOptions = {}) {
       const comment = submission.comment === null ? null : scrubComment(submission.comment).trim() || null;
       const createdAt = toStoredTime(submitOptions.now ?? now());
       const params = toInsertParams(submission, comment, submitOptions.kioskId ?? options.kioskId, createdAt);

@@ -4,7 +4,7 @@
  * launch token that the shell put in the URL fragment (never sent to the server as part of the URL).
  */
 import { callTimeoutMs, createApiClient, type ApiTransport } from '@common/api/client';
-import type { ApiResult } from '@common/api/errors';
+import { apiFailure, type ApiResult } from '@common/api/errors';
 import { httpPath, type ApiMethod } from '@common/api/methods';
 
 declare global {
@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-const unreachable: ApiResult<never> = { ok: false, error: { code: 'unavailable', message: 'the kiosk service did not answer' } };
+const unreachable = apiFailure('unavailable', 'the kiosk service did not answer');
 
 function httpTransport(token: string): ApiTransport {
   return async (method, input) => {

@@ -3,6 +3,7 @@
  * Screens read it, buttons call its methods. It lives inside one PatientSession and dies with it.
  */
 import type { Topic } from '@common/content/journey';
+import { SvelteSet } from 'svelte/reactivity';
 
 export const FEEDBACK_STEPS = ['worry-after', 'helpfulness', 'answered', 'comment'] as const;
 export type FeedbackStep = (typeof FEEDBACK_STEPS)[number];
@@ -18,7 +19,7 @@ export type Screen =
 export class Journey {
   screen = $state<Screen>({ name: 'welcome' });
   /** Topic ids the patient has opened in this session, for the jump list. */
-  visited = $state<ReadonlySet<string>>(new Set());
+  readonly visited = new SvelteSet<string>();
 
   readonly #topics: () => readonly Topic[];
 
@@ -49,7 +50,7 @@ export class Journey {
     const topic = this.topics[index];
     if (!topic) return;
     this.screen = { name: 'topic', index };
-    this.visited = new Set([...this.visited, topic.id]);
+    this.visited.add(topic.id);
   }
 
   next(): void {

@@ -1,7 +1,7 @@
 /**
  * Everything that belongs to the patient at the screen right now: where they are, their answers,
  * their text size and contrast, which dialog is open. (Their language is reset beside it: see Language.)
- * "Start over" (and later the idle reset) replaces the
+ * "Start over" and the idle reset replace the
  * whole object, so nothing of one patient can leak to the next.
  */
 import type { Topic } from '@common/content/journey';

@@ -1,28 +1,20 @@
 /**
- * The `clinic-kiosk` command as an operator runs it (see compiled-cli.ts): compiled JavaScript in a
- * child process, PINs through a stdin pipe, files on disk.
+ * The `clinic-kiosk` command as an operator runs it (see cli-child.ts): a child process running the
+ * TypeScript sources through tsx (no build needed first), PINs through a stdin pipe, files on disk.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePseudoLocaleDir, PSEUDO_LOCALE } from '../../support/pseudo-locale.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { sha256 } from '../export/helpers.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { compileCli, startServe } from './compiled-cli.js';
+import { CLI, repo, startServe } from './cli-child.js';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const tempDir = useTempDirs('kiosk-cli-');
-let outDir: string;
-
-beforeAll(() => {
-  outDir = compileCli();
-}, 60_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 interface Run {
   code: number | null;
@@ -34,7 +26,7 @@ function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv 
   return new Promise((resolvePromise, reject) => {
     // A command that missed its --data-dir lands in a throwaway folder, never a real kiosk's.
     const env = { ...process.env, KIOSK_DATA_DIR: tempDir(), ...options.env };
-    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), ...args], { env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -168,7 +160,7 @@ describe('quitting the browser shell', () => {
   it('answers the admin, then closes the server and exits', async () => {
     const dataDir = tempDir();
     expect((await run(['set-pin', 'admin', '--data-dir', dataDir], { input: `${ADMIN_PIN}\n` })).code).toBe(0);
-    const serve = await startServe(outDir, dataDir);
+    const serve = await startServe(dataDir);
     const call = async (method: string, input: unknown) => (await serve.call(method, input)).json;
 
     const unlocked = await call('unlockStaff', { pin: ADMIN_PIN });
@@ -189,7 +181,7 @@ describe('clinic-kiosk start', () => {
     writeFileSync(join(electronDir, 'electron'), `#!/bin/sh\ntouch '${mark}'\n`, { mode: 0o755 });
     const dataDir = tempDir();
     const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: electronDir, DISPLAY: '', WAYLAND_DISPLAY: '', KIOSK_CHROMIUM: '' };
-    const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'start', '--port', '0', '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'start', '--port', '0', '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const stdout = await new Promise<string>((resolvePromise, reject) => {
         let text = '';

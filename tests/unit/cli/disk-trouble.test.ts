@@ -5,18 +5,12 @@
  * neither blocks nor kills it, and SIGTERM still stops it. Where no tmpfs can be mounted, these
  * skip with the reason; the database cap's own test (storage/disk-headroom.test.ts) runs anywhere.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { validSubmission } from '../fixtures/feedback.js';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.js';
-import { compileCli, startServe, type ServeChild } from './compiled-cli.js';
-
-let outDir: string;
-beforeAll(() => {
-  outDir = compileCli();
-}, 60_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+import { startServe, type ServeChild } from './cli-child.js';
 
 let disk: SmallDisk | undefined;
 let serve: ServeChild | undefined;
@@ -53,7 +47,7 @@ describe('serve on a disk in trouble', () => {
     disk = mounted;
     // 1 MiB of headroom: the database stops growing before the disk is quite full.
     writeFileSync(join(disk.dir, 'config.json'), JSON.stringify({ diskHeadroomMegabytes: 1 }));
-    serve = await startServe(outDir, disk.dir);
+    serve = await startServe(disk.dir);
     expect((await serve.call('submitFeedback', validSubmission())).status).toBe(200);
 
     disk.fill();
@@ -70,12 +64,12 @@ describe('serve on a disk in trouble', () => {
     if ('unavailable' in mounted) return context.skip(mounted.unavailable);
     disk = mounted;
     // A kiosk that has run here before: database and log exist.
-    serve = await startServe(outDir, disk.dir);
+    serve = await startServe(disk.dir);
     expect((await serve.call('submitFeedback', validSubmission())).status).toBe(200);
     expect(await stopWithSigterm(serve)).toBe(0);
 
     disk.readOnly();
-    serve = await startServe(outDir, disk.dir);
+    serve = await startServe(disk.dir);
     await expectContentButNoSave(serve);
     for (let i = 0; i < 50; i++) expect((await serve.call(`noSuchMethod${i}`, {})).status).toBe(404);
     await expectContentButNoSave(serve);

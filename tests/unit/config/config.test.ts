@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
 import { startKioskCore } from '../../../electron/node/kiosk-core.js';
 import { silentLogger } from '../../../electron/node/log/logger.js';
+import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
 
 const freshDataDir = () => mkdtempSync(join(tmpdir(), 'kiosk-config-'));
-const start = (dataDir: string) => startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell() });
+const start = (dataDir: string) => startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell(), pinHashCost: CHEAP_PIN_HASH_COST });
 
 describe('kiosk configuration', () => {
   it('runs on embedded defaults without a config file', async () => {

@@ -23,6 +23,11 @@ describe('feedback submission schema', () => {
     expect(v.safeParse(FeedbackSubmissionSchema, { ...baseSubmission(), locale: 'es-MX', contentVersion: '12.0.31' }).success).toBe(true);
   });
 
+  it('takes a left-out partial as false', () => {
+    const { partial: _, ...withoutPartial } = baseSubmission();
+    expect(v.parse(FeedbackSubmissionSchema, withoutPartial).partial).toBe(false);
+  });
+
   it('lowers the UUID, so one id in two cases is one feedback', () => {
     const id = crypto.randomUUID();
     expect(v.parse(FeedbackSubmissionSchema, { ...baseSubmission(), id: id.toUpperCase() }).id).toBe(id);

@@ -80,7 +80,7 @@ describe('scrubComment', () => {
       const scrubbed = scrubComment(text);
       // Year ranges ("2024-2024") are kept on purpose. Close every gap of 1–3 separators between
       // two digits in the rest; no 6 digits may then stand together.
-      const joined = scrubbed.replace(/(?<!\d)(?:19|20)\d\d(?:\s*-\s*(?:(?:19|20)\d\d|\d\d))+(?!\d)/g, 'Y').replace(/(?<=\d)[ .()\-]{1,3}(?=\d)/g, '');
+      const joined = scrubbed.replace(/(?<!\d)(?:19|20)\d\d(?:\s*-\s*(?:(?:19|20)\d\d|\d\d))+(?!\d)/g, 'Y').replace(/(?<=\d)[ .()-]{1,3}(?=\d)/g, '');
       expect(joined, `${JSON.stringify(text)} → ${JSON.stringify(scrubbed)}`).not.toMatch(/\d{6}/);
       expect(scrubbed).not.toMatch(/[a-z0-9]@[a-z0-9-]+\.[a-z]/i);
     }

@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../../electron/node/log/logger.js'
 import { rendererDir } from '../../../electron/node/paths.js';
 import { afterEach } from 'vitest';
 import type { TestClock } from '../fixtures/clock.js';
-import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
+import { ADMIN_PIN, CHEAP_PIN_HASH_COST, STAFF_PIN } from '../fixtures/core.js';
 import { testShell, type TestShell } from '../fixtures/shell.js';
 
 export interface TestServer {
@@ -25,13 +25,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** `dataDir`: an existing folder the caller cleans up; by default a fresh one that `stop` removes. */
-export async function startTestServer(options: { clock?: TestClock; logger?: Logger; dataDir?: string } = {}): Promise<TestServer> {
+/**
+ * `dataDir`: an existing folder the caller cleans up; by default a fresh one that `stop` removes.
+ * `rendererDir` defaults to the built UI's folder, which need not exist: the API runs without it.
+ */
+export async function startTestServer(options: { clock?: TestClock; logger?: Logger; dataDir?: string; rendererDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
   const logger = options.logger ?? silentLogger();
-  const core = startKioskCore({ dataDir, logger, env: {}, shell: capabilities, now: options.clock?.now });
-  const shell = await startBrowserShell({ api: core.api, rendererDir, logger, port: 0, downloads: core.downloads });
+  const core = startKioskCore({ dataDir, logger, env: {}, shell: capabilities, now: options.clock?.now, pinHashCost: CHEAP_PIN_HASH_COST });
+  const shell = await startBrowserShell({ api: core.api, rendererDir: options.rendererDir ?? rendererDir, logger, port: 0, downloads: core.downloads });
   const post: TestServer['post'] = async (method, body, headers = {}) => {
     const response = await fetch(new URL(`/api/${method}`, shell.origin), {
       method: 'POST',

@@ -8,7 +8,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.stop());
+afterAll(() => server?.stop()); // `?.`: a failed beforeAll must show its own error, not this one
 
 describe('when the database cannot take a write', () => {
   it('answers 503 unavailable, stores nothing, and saves the retry once the lock is gone', async () => {

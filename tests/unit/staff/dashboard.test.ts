@@ -3,7 +3,7 @@
  * from the seeded list, in a time zone with a daylight-saving change inside the 30 days.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedbackSubmissionInput } from '../../../electron/common/feedback/schema.js';
+import type { FeedbackSubmission } from '../../../electron/common/feedback/schema.js';
 import { resolveJourney } from '../../../electron/common/content/journey.js';
 import { testClock } from '../fixtures/clock.js';
 import { sessionsFor, startTestCore } from '../fixtures/core.js';
@@ -35,7 +35,7 @@ function random(seed: number): () => number {
 
 interface Seed {
   at: Date;
-  submission: FeedbackSubmissionInput;
+  submission: FeedbackSubmission;
 }
 
 function seeds(now: Date): Seed[] {

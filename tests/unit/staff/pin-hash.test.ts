@@ -1,9 +1,12 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPin, isPinHash, verifyPin } from '../../../electron/node/staff/pin-hash.js';
+import { hashPin, isPinHash, PIN_HASH_COST, verifyPin } from '../../../electron/node/staff/pin-hash.js';
+import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 
 describe('PIN hashes', () => {
-  it('are salted scrypt records that carry their own parameters', async () => {
+  // The one test that pays the production cost: the other tests hash with CHEAP_PIN_HASH_COST.
+  it('are salted scrypt records that carry their own parameters, at the production cost by default', async () => {
+    expect(PIN_HASH_COST).toEqual({ N: 2 ** 15, r: 8, p: 1 });
     const first = await hashPin('1357');
     const second = await hashPin('1357');
     expect(first).toMatchObject({ algorithm: 'scrypt', N: 2 ** 15, r: 8, p: 1 });
@@ -16,7 +19,8 @@ describe('PIN hashes', () => {
   });
 
   it('match the right PIN only', async () => {
-    const stored = await hashPin('246800');
+    const stored = await hashPin('246800', CHEAP_PIN_HASH_COST);
+    expect(stored).toMatchObject(CHEAP_PIN_HASH_COST);
     expect(await verifyPin('246800', stored)).toBe(true);
     for (const wrong of ['246801', '24680', '2468000', '0246800', '']) expect(await verifyPin(wrong, stored)).toBe(false);
   });
@@ -29,7 +33,7 @@ describe('PIN hashes', () => {
   });
 
   it('never match a malformed record', async () => {
-    const stored = await hashPin('1357');
+    const stored = await hashPin('1357', CHEAP_PIN_HASH_COST);
     expect(await verifyPin('1357', { ...stored, hash: '' })).toBe(false);
     expect(await verifyPin('1357', { ...stored, algorithm: 'md5' as 'scrypt' })).toBe(false);
     expect(isPinHash({ ...stored, N: '32768' })).toBe(false);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
-import { compileStorageForChild } from './compile-for-child.js';
+import { bundleStoreForChild } from './child-store.js';
 import { quickCheck, useTempDirs } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-crash-');
@@ -43,7 +43,7 @@ function runAndKill(storeModule: string, dataDir: string, round: number, delayMs
 describe('crash durability', () => {
   it(`keeps every reported feedback, complete, through ${ROUNDS} SIGKILLs at random moments`, async () => {
     const work = tempDir();
-    const storeModule = compileStorageForChild(join(work, 'build'));
+    const storeModule = bundleStoreForChild(join(work, 'build'));
     const dataDir = join(work, 'data');
     let reportedTotal = 0;
     const log: string[] = [];

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StorageUnavailableError, type StorageFailureReason } from '../../../electron/node/storage/errors.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
-import { childFixture, compileStorageForChild } from './compile-for-child.js';
+import { bundleStoreForChild, childFixture } from './child-store.js';
 import { quickCheck, rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-failure-');
@@ -115,7 +114,7 @@ describe('a read-only disk', () => {
   function setUp() {
     const work = tempDir();
     chmodSync(work, 0o755);
-    const storeModule = compileStorageForChild(join(work, 'build'));
+    const storeModule = bundleStoreForChild(join(work, 'build'));
     childFixture(dirname(storeModule), 'try-submit.mjs');
     const dataDir = join(work, 'data');
     const store = openFeedbackStore({ dataDir, kioskId: 'k' });

@@ -1,7 +1,8 @@
+import * as v from 'valibot';
+import { FeedbackSubmissionSchema } from '../../../electron/common/feedback/schema.js';
 import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { InvalidFeedbackError } from '../../../electron/node/storage/errors.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
@@ -33,9 +34,9 @@ describe('feedback store', () => {
     store.close();
   });
 
-  it('keeps skipped answers as null and defaults partial to false', () => {
+  it('keeps skipped answers as null, and partial as sent', () => {
     const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'k' });
-    const { partial: _, ...rest } = validSubmission({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {} });
+    const rest = validSubmission({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {} });
     store.submit(rest);
     expect(store.getById(rest.id)).toMatchObject({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {}, partial: false });
     const partial = validSubmission({ partial: true });
@@ -50,7 +51,8 @@ describe('feedback store', () => {
     const first = validSubmission({ worryAfter: 1 });
     expect(store.submit(first).duplicate).toBe(false);
     expect(store.submit({ ...first, worryAfter: 5, topicHelpful: { faq: true } }).duplicate).toBe(true);
-    expect(store.submit({ ...first, id: first.id.toUpperCase() }).duplicate).toBe(true);
+    // The API boundary lowers the UUID (see the schema tests), so the same id in capitals is a duplicate too.
+    expect(store.submit(v.parse(FeedbackSubmissionSchema, { ...first, id: first.id.toUpperCase() })).duplicate).toBe(true);
     expect(store.countTotal()).toBe(1);
     expect(store.getById(first.id)).toMatchObject({ worryAfter: 1, topicHelpful: first.topicHelpful });
     expect(rowCounts(store.file)).toEqual({ feedback: 1, topics: 2 });
@@ -81,13 +83,6 @@ describe('feedback store', () => {
     store.close();
   });
 
-  it('refuses an invalid submission with the field named and stores nothing', () => {
-    const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'k' });
-    expect(() => store.submit({ ...validSubmission(), worryBefore: 9 })).toThrow(InvalidFeedbackError);
-    expect(() => store.submit({ ...validSubmission(), worryBefore: 9 })).toThrow(/^worryBefore: /);
-    expect(store.countTotal()).toBe(0);
-    store.close();
-  });
 
   it('records UTC times and counts the local day, the total and the unsynced rows', () => {
     let clock = new Date(2025, 5, 10, 0, 0, 1); // local 00:00:01

@@ -31,6 +31,8 @@ export interface TableColumn {
 }
 
 const LABEL_CHARACTERS = 30;
+/** Chart text in rem, like the rest of the UI, so it follows the patient's text size: 20 px at normal size. */
+const CHART_TEXT_REM = 1.25;
 
 /** Splits a long category name into lines, so it fits beside a horizontal bar. */
 export function wrapLabel(text: string, width = LABEL_CHARACTERS): string[] {
@@ -49,7 +51,9 @@ export function barChart(spec: BarChartSpec): Attachment<HTMLCanvasElement> {
     const colour = (name: string) => style.getPropertyValue(name).trim();
     const tones = { accent: colour('--accent'), muted: colour('--text-muted') };
     const text = colour('--text');
-    const font = { family: style.fontFamily, size: 20 };
+    // A canvas is not styled by CSS: its text takes the root font size in pixels, read when drawn.
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const font = { family: style.fontFamily, size: CHART_TEXT_REM * rem };
     const valueAxis = {
       beginAtZero: true,
       max: spec.percent ? 100 : undefined,

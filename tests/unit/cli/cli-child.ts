@@ -1,22 +1,17 @@
 /**
- * The `clinic-kiosk` command as an operator runs it: the Node side compiled with the project's own
- * tsconfig into a scratch folder under dist/ (so the package root and node_modules resolve as in a
- * real build), run in a child process. `serve` also needs the built renderer in dist/renderer.
+ * The `clinic-kiosk` command as an operator runs it, in a child process: `node --import tsx
+ * electron/cli/main.ts …`, the CLI from its TypeScript sources, so no build is needed first
+ * (`serve` answers the API without a built UI).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Compiles the Node side; returns the folder (remove it after). Takes a few seconds. */
-export function compileCli(): string {
-  const outDir = mkdtempSync(join(repo, 'dist', 'cli-test-'));
-  execFileSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.node.json', '--outDir', outDir, '--sourceMap', 'false'], { cwd: repo });
-  return outDir;
-}
+/** Node's arguments that run the CLI: `spawn(process.execPath, [...CLI, 'serve', …])`. */
+export const CLI = ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts')];
 
 export interface ServeChild {
   child: ChildProcess;
@@ -28,8 +23,8 @@ export interface ServeChild {
 }
 
 /** Starts `clinic-kiosk serve --port 0` and waits for the link that carries the API token. */
-export async function startServe(outDir: string, dataDir: string): Promise<ServeChild> {
-  const child = spawn(process.execPath, [join(outDir, 'cli', 'main.js'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(dataDir: string): Promise<ServeChild> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
