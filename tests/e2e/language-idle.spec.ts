@@ -1,19 +1,19 @@
 /**
  * The language resets at idle: a patient who chose Spanish and walked away leaves the kiosk in
- * English. The kiosk runs with a short idle time from its config file (5 s idle, 5 s countdown).
+ * English. The kiosk runs on its default lengths, on Playwright's clock (see idle-helpers.ts).
  */
 import type { Page } from '@playwright/test';
-import { expect, expectWelcome, LANGUAGES, test } from './fixtures';
-import { IDLE, RESET_WAIT_MS } from './idle-helpers.js';
+import { expect, expectWelcome, LANGUAGES } from './fixtures';
+import { countdownRunsOut, idleTimePasses, test } from './idle-helpers.js';
 
 const [english, spanish] = LANGUAGES;
 
-test.use({ kioskConfig: IDLE });
-
 /** The warning comes in the patient's language; then the kiosk starts over in English. */
 async function expectResetToEnglish(page: Page) {
-  await expect(page.getByRole('dialog', { name: spanish.t('idle.title') })).toBeVisible({ timeout: RESET_WAIT_MS });
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: RESET_WAIT_MS });
+  await idleTimePasses(page);
+  await expect(page.getByRole('dialog', { name: spanish.t('idle.title') })).toBeVisible();
+  await countdownRunsOut(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectWelcome(page, english.content.pack, english);
   await expect(english.ui.language(page, english.name)).toHaveAttribute('aria-current', 'true');
 }

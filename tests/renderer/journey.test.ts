@@ -4,7 +4,7 @@ import { topics } from './fixtures';
 
 describe('Journey', () => {
   it('goes forward from the welcome screen through every screen, and stays on the last step', () => {
-    const journey = new Journey(topics(3));
+    const journey = new Journey(() => topics(3));
     expect(journey.screen).toEqual({ name: 'welcome' });
     journey.start();
     expect(journey.screen).toEqual({ name: 'worry-before' });
@@ -24,7 +24,7 @@ describe('Journey', () => {
   });
 
   it('goes back through every screen to the welcome screen, and no further', () => {
-    const journey = new Journey(topics(2));
+    const journey = new Journey(() => topics(2));
     journey.start();
     for (let i = 0; i < 2 + 1 + FEEDBACK_STEPS.length; i++) journey.next();
     const seen = [];
@@ -38,7 +38,7 @@ describe('Journey', () => {
   });
 
   it('jumps to any topic, ignores one that does not exist, and remembers which were read', () => {
-    const journey = new Journey(topics(4));
+    const journey = new Journey(() => topics(4));
     journey.goTo(2);
     expect(journey.topicIndex).toBe(2);
     journey.goTo(4);
@@ -53,7 +53,7 @@ describe('Journey', () => {
   });
 
   it('leaves the last topic for the summary and comes back to it', () => {
-    const journey = new Journey(topics(1));
+    const journey = new Journey(() => topics(1));
     journey.goTo(0);
     journey.next();
     expect(journey.screen).toEqual({ name: 'closing' });

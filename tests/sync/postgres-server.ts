@@ -71,7 +71,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   } catch (error) {
     const detail = [(error as { stderr?: Buffer }).stderr?.toString(), existsSync(log) ? readFileSync(log, 'utf8') : ''].join('\n').trim();
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL could not be started from ${bin}: ${detail || (error as Error).message}\n${HOW_TO_GET_IT}`);
+    throw new Error(`PostgreSQL could not be started from ${bin}: ${detail || (error as Error).message}\n${HOW_TO_GET_IT}`, { cause: error });
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
