@@ -94,7 +94,7 @@ describe('collector', () => {
       'helpfulness 5': '1',
       'summary: helpful': '1',
       'summary: not helpful': '1',
-      'safety-protocol: not helpful': '1',
+      'safety: not helpful': '1',
     });
     expect(row('lobby-1', '2026-11-23')).toMatchObject({ feedback: '1', 'worry change (mean)': '-1' });
     expect(row('lobby-2', '2026-11-16')).toMatchObject({ feedback: '1', 'worry change (mean)': '0' });
