@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
+    // Both shells run Chromium, which supports <link rel="modulepreload">: the polyfill is dead weight.
+    modulePreload: { polyfill: false },
     reportCompressedSize: true,
   },
   server: {
