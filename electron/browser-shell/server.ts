@@ -11,6 +11,7 @@ import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
 import { API_PREFIX, createApiHandler, sendJson } from './http-transport.js';
+import { createIndexHandler, isIndexPath } from './index-page.js';
 
 /** What the page may do: only its own scripts, styles and images (logos arrive as data: URLs). */
 const CONTENT_SECURITY_POLICY = [
@@ -24,6 +25,14 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Sent with every page and file the server serves. */
+const STATIC_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
 
 export interface BrowserShellOptions {
   api: KioskApi;
@@ -55,12 +64,10 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
     dev: false,
     etag: true,
     setHeaders: (response) => {
-      response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-      response.setHeader('x-content-type-options', 'nosniff');
-      response.setHeader('referrer-policy', 'no-referrer');
-      response.setHeader('cross-origin-opener-policy', 'same-origin');
+      for (const [name, value] of Object.entries(STATIC_HEADERS)) response.setHeader(name, value);
     },
   });
+  const handleIndex = createIndexHandler({ api, rendererDir, logger, headers: STATIC_HEADERS });
 
   const server = createServer((request, response) => {
     if (request.url?.startsWith(API_PREFIX)) {
@@ -81,6 +88,14 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (isIndexPath(request.url)) {
+      handleIndex(request, response).catch((error: unknown) => {
+        logger.error({ err: error }, 'the page could not be served');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end('The kiosk page could not be served.');
+        else response.destroy();
+      });
       return;
     }
     serveStatic(request, response, () => {

@@ -1,20 +1,42 @@
 /**
- * Loads what the kiosk needs to draw its first screen. If the core cannot answer, the UI shows a
- * calm "resting" screen and tries again by itself; the detail goes to the console for support.
+ * Loads what the kiosk needs to draw its first screen. The browser shell inlines it into the page,
+ * so the welcome screen is the first paint; otherwise (Electron, or the inlined copy is unusable) the
+ * API is asked. If the core cannot answer, the UI shows a calm "resting" screen and tries again by
+ * itself; the detail goes to the console for support.
  */
 import type { Bootstrap } from '@common/api/contract';
+import { INLINE_BOOTSTRAP_ID } from '@common/api/inline-bootstrap';
 import { api } from '../lib/api';
 
 const RETRY_MS = 5000;
 
 export type BootState = { status: 'loading' } | { status: 'ready'; bootstrap: Bootstrap } | { status: 'unavailable' };
 
+/** The bootstrap the server put into the page, once: later loads (retries) ask the API. */
+function takeInlineBootstrap(): Bootstrap | null {
+  const element = document.getElementById(INLINE_BOOTSTRAP_ID);
+  if (!element) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '') as Bootstrap;
+  } catch (error) {
+    console.warn('the inlined bootstrap is unreadable; asking the kiosk service', error);
+    return null;
+  }
+}
+
 export class BootLoader {
   state = $state<BootState>({ status: 'loading' });
   #timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Synchronous when the page carries the bootstrap, so the first render is already the welcome screen. */
   async load(): Promise<void> {
     clearTimeout(this.#timer);
+    const inline = takeInlineBootstrap();
+    if (inline) {
+      this.state = { status: 'ready', bootstrap: inline };
+      return;
+    }
     try {
       this.state = { status: 'ready', bootstrap: await api.getBootstrap({}) };
     } catch (error) {
