@@ -90,6 +90,11 @@ export interface FeedbackStore {
   getSetting(key: string): unknown;
   /** Saves settings (each value as JSON) in one transaction. */
   putSettings(values: Record<string, unknown>): void;
+  /**
+   * Changes whenever a setting may have changed: after putSettings here, and after any commit by
+   * another connection (SQLite's data_version), e.g. a CLI command. Cheap: callers cache on it.
+   */
+  settingsVersion(): string;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
   /** Newest first. */
   listIncidents(limit?: number): Incident[];
@@ -121,6 +126,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     throw error;
   }
 
+  let settingsWrites = 0;
   const store: FeedbackStore = {
     file,
 
@@ -197,7 +203,12 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     },
 
     putSettings(values) {
+      settingsWrites++;
       guardStorage(() => sql.upsertSettings(Object.entries(values), now().toISOString()));
+    },
+
+    settingsVersion() {
+      return `${guardStorage(() => sql.dataVersion.get())}:${settingsWrites}`;
     },
 
     recordIncident({ kind, message, detail = null }) {
@@ -264,6 +275,7 @@ function prepareStatements(db: Database.Database) {
     ),
     dashboard: prepareDashboardQueries(db),
     selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     upsertSettings: db.transaction((entries: [string, unknown][], updatedAt: string) => {
       for (const [key, value] of entries) upsertSetting.run(key, JSON.stringify(value), updatedAt);
     }).immediate,
