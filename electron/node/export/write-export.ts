@@ -52,7 +52,7 @@ export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOpt
 /** Writes `file` and `<file>.manifest.json`, then marks the exported rows; returns what was written. */
 export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: { kioskId: string; now: () => Date }): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
-  const topicIds = store.topicIds(query);
+  const topicIds = await store.topicIds(query);
   const columns = exportColumns(topicIds);
   // iterateFeedback frees the connection between pages, but marking waits until the file is safe.
   const seqs: number[] = [];
@@ -89,7 +89,7 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
     columns,
   };
   await writeDurably(manifestFile, (partial) => writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`, { flush: true }));
-  store.markExported(seqs, context.now());
+  await store.markExportedInChunks(seqs, context.now());
   return { file, manifestFile, rows: seqs.length, sha256 };
 }
 
