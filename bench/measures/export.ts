@@ -13,7 +13,7 @@ import { seedFeedback } from '../../tests/support/seed-feedback.js';
 import { BUDGETS } from '../budgets.js';
 import { round, type Figure } from '../figures.js';
 import type { BenchContext } from '../lib/context.js';
-import { withStallMeter } from '../lib/stall-meter.js';
+import { withStallMeter } from '../../tests/support/stall-meter.js';
 
 const SQLITE3 = '/usr/bin/sqlite3';
 

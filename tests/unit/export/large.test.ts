@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { exportFeedback } from '../../../electron/node/export/write-export.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
 import { seedFeedback } from '../../support/seed-feedback.js';
+import { withStallMeter } from '../../support/stall-meter.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { sha256 } from './helpers.js';
 
@@ -28,20 +28,10 @@ describe('a 100,000-row export', () => {
     seedFeedback(store.file, ROWS);
     expect(store.countTotal()).toBe(ROWS);
 
-    let ticks = 0;
-    let last = performance.now();
-    let longestStall = 0;
-    const timer = setInterval(() => {
-      const at = performance.now();
-      longestStall = Math.max(longestStall, at - last);
-      last = at;
-      ticks++;
-    }, 5);
-    const started = performance.now();
-    const written = await exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), { kioskId: 'kiosk-1', now: () => new Date() });
-    const elapsed = performance.now() - started;
-    longestStall = Math.max(longestStall, performance.now() - last);
-    clearInterval(timer);
+    const { result: written, longestStallMs: longestStall, elapsedMs: elapsed, ticks } = await withStallMeter(
+      () => exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), { kioskId: 'kiosk-1', now: () => new Date() }),
+      5,
+    );
 
     const bytes = readFileSync(written.file);
     console.info(`100k CSV export: ${Math.round(elapsed)} ms, ${bytes.length} bytes, ${ticks} timer ticks, longest event-loop stall ${Math.round(longestStall)} ms`);
