@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 import { addNameShim } from './page-shim.js';
 
 export interface ProbeRecord {
+  /** Every pointerdown's timestamp, in order: one per tap. */
+  taps: number[];
   events: { name: string; interactionId: number; duration: number; startTime: number }[];
   headingPaints: { tapAt: number; paintedAt: number; heading: string }[];
   startPaintedAt: number | null;
@@ -25,7 +27,7 @@ declare global {
 }
 
 function installProbes(startLabel: string): void {
-  const record: ProbeRecord = { events: [], headingPaints: [], startPaintedAt: null };
+  const record: ProbeRecord = { taps: [], events: [], headingPaints: [], startPaintedAt: null };
   window.benchProbe = record;
   const afterNextPaint = (then: (at: number) => void) =>
     requestAnimationFrame(() => {
@@ -46,6 +48,7 @@ function installProbes(startLabel: string): void {
     'pointerdown',
     (event) => {
       const h = heading();
+      record.taps.push(event.timeStamp);
       pendingTap = { at: event.timeStamp, heading: h, text: h?.textContent ?? '' };
     },
     { capture: true },
@@ -75,9 +78,15 @@ export async function addProbes(page: Page, startLabel: string): Promise<void> {
 
 export const readProbes = (page: Page) => page.evaluate(() => window.benchProbe);
 
-/** Latency per interaction: the longest of its entries (pointerdown, pointerup, click). */
-export function interactionLatencies(events: ProbeRecord['events']): Map<number, number> {
-  const latencies = new Map<number, number>();
-  for (const { interactionId, duration } of events) latencies.set(interactionId, Math.max(latencies.get(interactionId) ?? 0, duration));
-  return latencies;
+/**
+ * Latency per tap, in tap order: the longest Event Timing entry of the interaction that tap started
+ * (its entries start at the tap's pointerdown, within a millisecond). A tap with no entry was faster
+ * than the 16 ms threshold and gets `unreported`.
+ */
+export function tapLatencies(record: ProbeRecord, unreported: number): number[] {
+  return record.taps.map((tapAt) => {
+    const first = record.events.find((e) => Math.abs(e.startTime - tapAt) < 1);
+    if (!first) return unreported;
+    return Math.max(...record.events.filter((e) => e.interactionId === first.interactionId).map((e) => e.duration));
+  });
 }

@@ -132,6 +132,7 @@ export async function measureSoak({ browser, kiosk, quick }: BenchContext): Prom
       const shown = await page.evaluate(() => document.querySelector('main h1')?.textContent?.trim());
       if (shown !== labels.welcome) throw new Error(`session ${session} did not end on the welcome screen (it shows "${shown}")`);
       if (session === early || session === late) snapshots[session] = await snapshot(page, cdp, kiosk.pid);
+      if (session % 100 === 0) process.stdout.write(`  ${session} sessions\n`);
     }
     const a = snapshots[early]!;
     const b = snapshots[late]!;
