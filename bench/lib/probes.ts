@@ -32,7 +32,10 @@ function installProbes(startLabel: string): void {
   const afterNextPaint = (then: (at: number) => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => then(performance.now());
+      channel.port1.onmessage = () => {
+        then(performance.now());
+        channel.port1.close(); // an open port with a listener is never collected
+      };
       channel.port2.postMessage(null);
     });
 

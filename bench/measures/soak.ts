@@ -40,9 +40,13 @@ interface Labels {
 /** Runs in the page: one patient, from the welcome screen to "Thank you", or one who only taps Start. */
 async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: boolean }): Promise<void> {
   // A turn of the event loop (not a timer: those are on the controlled clock); Svelte has rendered by then.
+  // The ports are closed after use: an open port with a listener stays alive, and would count as a leak.
   const turn = () => new Promise<void>((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
     channel.port2.postMessage(null);
   });
   const nameOf = (button: HTMLButtonElement) => {
