@@ -14,9 +14,18 @@ import type { DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
 import { API_PREFIX, createApiHandler, sendJson } from './http-transport.js';
+import { createIndexHandler, isIndexPath } from './index-page.js';
 
 /** What the page may do: the one policy of electron/common/csp.ts, with fetches to this server. */
 const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ connect: 'self' });
+
+/** Sent with every page and file the server serves. */
+const STATIC_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
 
 export interface BrowserShellOptions {
   api: KioskApi;
@@ -46,16 +55,15 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
   const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, allowedHosts: () => hosts });
   // Without a built UI (a fresh clone; `npm run dev`, where Vite serves the pages) the API still
   // runs, and a page request says what is missing instead of the server dying on start.
-  const serveStatic = existsSync(rendererDir) ? sirv(rendererDir, {
+  const uiBuilt = existsSync(rendererDir);
+  const serveStatic = uiBuilt ? sirv(rendererDir, {
     dev: false,
     etag: true,
     setHeaders: (response) => {
-      response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-      response.setHeader('x-content-type-options', 'nosniff');
-      response.setHeader('referrer-policy', 'no-referrer');
-      response.setHeader('cross-origin-opener-policy', 'same-origin');
+      for (const [name, value] of Object.entries(STATIC_HEADERS)) response.setHeader(name, value);
     },
   }) : uiNotBuilt(rendererDir, logger);
+  const handleIndex = createIndexHandler({ api, rendererDir, logger, headers: STATIC_HEADERS });
 
   const server = createServer((request, response) => {
     if (request.url?.startsWith(API_PREFIX)) {
@@ -76,6 +84,14 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (uiBuilt && isIndexPath(request.url)) {
+      handleIndex(request, response).catch((error: unknown) => {
+        logger.error({ err: error }, 'the page could not be served');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end('The kiosk page could not be served.');
+        else response.destroy();
+      });
       return;
     }
     serveStatic(request, response, () => {

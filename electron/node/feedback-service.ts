@@ -15,7 +15,7 @@ import { openFeedbackStore, type FeedbackStore } from './storage/feedback-store.
 
 export interface FeedbackServiceOptions {
   dataDir: string;
-  /** Read at each submit for the kiosk id: an admin may rename the kiosk while it runs. */
+  /** Asked at each submit for the kiosk id: an admin may rename the kiosk while it runs. */
   settings: KioskSettings;
   logger: Logger;
   incidents: IncidentLog;

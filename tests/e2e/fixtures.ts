@@ -318,7 +318,7 @@ export async function startKioskServer(dataDir: string): Promise<{ server: Kiosk
   };
 }
 
-async function stopKioskServer(child: ChildProcess): Promise<void> {
+export async function stopKioskServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

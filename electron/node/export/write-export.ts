@@ -71,7 +71,7 @@ export async function exportFeedback(store: FeedbackStore, options: ExportOption
 export async function writeExport(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
   // The same columns every time, answered or not; a topic only older content had comes after them.
-  const topicIds = [...context.topics, ...store.topicIds(query).filter((id) => !context.topics.includes(id))];
+  const topicIds = [...context.topics, ...(await store.topicIds(query)).filter((id) => !context.topics.includes(id))];
   const columns = exportColumns(topicIds);
   // iterateFeedback frees the connection between pages, but marking waits until the file is safe.
   const seqs: number[] = [];

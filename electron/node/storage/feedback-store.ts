@@ -7,6 +7,7 @@
  * (dispatch): the store takes the validated type and does not check it again.
  */
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { FeedbackSubmission } from '../../common/feedback/schema.js';
 import { startOfLocalDay } from '../../common/dates.js';
@@ -83,8 +84,8 @@ export interface FeedbackStore {
    * holds up a patient's submit, and may itself write, e.g. mark rows exported.
    */
   iterateFeedback(query?: FeedbackQuery): Generator<FeedbackRecord>;
-  /** The topic ids answered in the feedback that `query` selects, sorted. */
-  topicIds(query?: FeedbackQuery): string[];
+  /** The topic ids answered in the feedback that `query` selects, sorted; read in ranges, yielding between. */
+  topicIds(query?: FeedbackQuery): Promise<string[]>;
   /** Sets `exported_at` on those of these rows that lack it, in one statement; returns how many. */
   markExported(seqs: readonly number[], at?: Date): number;
   /** The oldest rows waiting for sync (not synced, not set aside), in `seq` order. */
@@ -97,6 +98,12 @@ export interface FeedbackStore {
   countSyncQuarantined(): number;
   /** Puts every set-aside row back in the outbox; returns how many. */
   releaseSyncQuarantine(): number;
+  /**
+   * The same for any number of rows, `chunkSize` at a time with a turn of the event loop between
+   * chunks, so marking 100,000 rows never holds up the kiosk (one statement for them all took 130 ms).
+   * Each chunk is its own transaction: if one fails, the chunks before it stay marked and it throws.
+   */
+  markExportedInChunks(seqs: readonly number[], at?: Date, chunkSize?: number): Promise<number>;
   /** Deletes feedback created before `cutoff` that was synced or exported (never one that was neither). */
   deleteExpired(cutoff: Date): number;
   /** The admin dashboard's figures over all stored feedback, with the last `days` local days. */
@@ -106,6 +113,11 @@ export interface FeedbackStore {
   /** Saves settings (each value as JSON) in one transaction. */
   putSettings(values: Record<string, unknown>): void;
   deleteSettings(keys: readonly string[]): void;
+  /**
+   * Changes whenever a setting may have changed: after putSettings here, and after any commit by
+   * another connection (SQLite's data_version), e.g. a CLI command. Cheap: callers cache on it.
+   */
+  settingsVersion(): string;
   recordIncident(incident: { kind: string; message: string; detail?: string | null }): Incident;
   /** Newest first. */
   listIncidents(limit?: number): Incident[];
@@ -115,6 +127,10 @@ export interface FeedbackStore {
 const silentLogger: StorageLogger = { info() {}, warn() {}, error() {} };
 /** Rows per read while streaming: small enough for memory, large enough to be quick. */
 const PAGE_SIZE = 500;
+/** Rows scanned per statement when collecting topic ids. */
+const TOPIC_SCAN_ROWS = 10_000;
+/** Rows marked exported per statement: a few milliseconds each, even on a slow kiosk PC. */
+const MARK_CHUNK_ROWS = 2000;
 
 export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackStore {
   const logger = options.logger ?? silentLogger;
@@ -138,6 +154,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     throw error;
   }
 
+  let settingsWrites = 0;
   const store: FeedbackStore = {
     file,
 
@@ -185,11 +202,20 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       }
     },
 
-    topicIds(query = {}) {
+    async topicIds(query = {}) {
       const { conditions, params } = feedbackFilter(query);
-      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-      const text = `SELECT DISTINCT topic_id FROM feedback_topics JOIN feedback ON feedback.id = feedback_topics.feedback_id ${where} ORDER BY topic_id`;
-      return guardStorage(() => db.prepare<string[], string>(text).pluck().all(...params));
+      const where = ['feedback.seq > ?', 'feedback.seq <= ?', ...conditions].join(' AND ');
+      const text = `SELECT DISTINCT topic_id FROM feedback_topics JOIN feedback ON feedback.id = feedback_topics.feedback_id WHERE ${where}`;
+      const inRange = guardStorage(() => db.prepare<(string | number)[], string>(text).pluck());
+      const lastSeq = guardStorage(() => sql.lastSeq.get()) ?? 0;
+      const found = new Set<string>();
+      // A range of rows at a time, with a turn of the event loop between: one scan of 100,000 rows
+      // held the kiosk for 70–160 ms.
+      for (let after = 0; after < lastSeq; after += TOPIC_SCAN_ROWS) {
+        if (after > 0) await nextTurn();
+        for (const id of guardStorage(() => inRange.all(after, after + TOPIC_SCAN_ROWS, ...params))) found.add(id);
+      }
+      return [...found].sort();
     },
 
     markExported(seqs, at = now()) {
@@ -211,6 +237,29 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     countSyncQuarantined: () => guardStorage(() => sql.countSyncQuarantined.get()!),
     releaseSyncQuarantine: () => guardStorage(() => sql.releaseSyncQuarantine.run().changes),
 
+    async markExportedInChunks(seqs, at = now(), chunkSize = MARK_CHUNK_ROWS) {
+      let marked = 0;
+      for (let start = 0; start < seqs.length; start += chunkSize) {
+        if (start > 0) await nextTurn();
+        const chunk = seqs.slice(start, start + chunkSize);
+        // The log (WAL) is one file written in order, so the last chunk's commit, fsynced as every
+        // commit is, makes the chunks before it durable too: they need not each wait for the disk
+        // (50 fsyncs took longer than all the marking). Set and reset within this synchronous step,
+        // so a patient's submit between chunks still commits with synchronous=FULL.
+        if (start + chunkSize >= seqs.length) {
+          marked += store.markExported(chunk, at);
+          continue;
+        }
+        guardStorage(() => db.pragma('synchronous = NORMAL'));
+        try {
+          marked += store.markExported(chunk, at);
+        } finally {
+          guardStorage(() => db.pragma('synchronous = FULL'));
+        }
+      }
+      return marked;
+    },
+
     deleteExpired(cutoff) {
       // feedback_topics rows go with their feedback (ON DELETE CASCADE).
       return guardStorage(() => sql.deleteExpired.run(cutoff.toISOString()).changes);
@@ -226,11 +275,14 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     },
 
     putSettings(values) {
+      settingsWrites++;
       guardStorage(() => sql.upsertSettings(Object.entries(values), now().toISOString()));
     },
 
     deleteSettings(keys) {
       guardStorage(() => sql.deleteSetting.run(JSON.stringify(keys)));
+    settingsVersion() {
+      return `${guardStorage(() => sql.dataVersion.get())}:${settingsWrites}`;
     },
 
     recordIncident({ kind, message, detail = null }) {
@@ -283,6 +335,7 @@ function prepareStatements(db: Database.Database) {
     selectById: db.prepare<[string], FeedbackRow>(`${SELECT_FEEDBACK} WHERE id = ?`),
     countBetween: db.prepare<[string, string], number>('SELECT count(*) FROM feedback WHERE created_at >= ? AND created_at < ?').pluck(),
     countAll: db.prepare<[], number>('SELECT count(*) FROM feedback').pluck(),
+    lastSeq: db.prepare<[], number | null>('SELECT max(seq) FROM feedback').pluck(),
     countNotSynced: db.prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL').pluck(),
     insertIncident: db.prepare<[string, string, string, string | null], Incident>(
       'INSERT INTO incidents (at, kind, message, detail) VALUES (?, ?, ?, ?) RETURNING id, at, kind, message, detail',
@@ -313,6 +366,7 @@ function prepareStatements(db: Database.Database) {
     dashboard: prepareDashboardQueries(db),
     selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
     deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key IN (SELECT value FROM json_each(?))'),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     upsertSettings: db.transaction((entries: [string, unknown][], updatedAt: string) => {
       for (const [key, value] of entries) upsertSetting.run(key, JSON.stringify(value), updatedAt);
     }).immediate,

@@ -1,31 +1,56 @@
 /**
- * Loads what the kiosk needs to draw its first screen. If the core cannot answer, the UI shows a
- * calm "resting" screen and tries again by itself; the detail goes to the console for support.
+ * Loads what the kiosk needs to draw its first screen. The browser shell inlines it into the page,
+ * so the welcome screen is the first paint; otherwise (Electron, or the inlined copy is unusable) the
+ * API is asked. If the core cannot answer, the UI shows a calm "resting" screen and tries again by
+ * itself; the detail goes to the console for support.
  * A page opened without its launch link (no key, or a key from an earlier launch) would never get
  * an answer: it says so and what to open instead, and does not retry.
  */
 import type { Bootstrap } from '@common/api/contract';
 import { ApiError } from '@common/api/errors';
+import { INLINE_BOOTSTRAP_ID } from '@common/api/inline-bootstrap';
 import { api, hasLaunchKey } from '../lib/api';
 
 const RETRY_MS = 5000;
 
 export type BootState = { status: 'loading' } | { status: 'ready'; bootstrap: Bootstrap } | { status: 'unavailable' } | { status: 'needs-link' };
 
+/** The bootstrap the server put into the page, once: later loads (retries) ask the API. */
+function takeInlineBootstrap(): Bootstrap | null {
+  const element = document.getElementById(INLINE_BOOTSTRAP_ID);
+  if (!element) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '') as Bootstrap;
+  } catch (error) {
+    console.warn('the inlined bootstrap is unreadable; asking the kiosk service', error);
+    return null;
+  }
+}
+
 export class BootLoader {
   state = $state<BootState>({ status: 'loading' });
   #timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Synchronous when the page carries the bootstrap, so the first render is already the welcome screen. */
   async load(): Promise<void> {
     clearTimeout(this.#timer);
     if (!hasLaunchKey) {
       this.state = { status: 'needs-link' };
       return;
     }
+    const inline = takeInlineBootstrap();
+    if (inline) {
+      this.state = { status: 'ready', bootstrap: inline };
+      // The inlined copy needs no key, so the key itself is checked behind the first paint: a key
+      // from an earlier launch would fail every later call.
+      void this.#checkKey();
+      return;
+    }
     try {
       this.state = { status: 'ready', bootstrap: await api.getBootstrap({}) };
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthorized') {
+      if (isRefusedKey(error)) {
         console.warn('the kiosk refused this page\'s launch key', error);
         this.state = { status: 'needs-link' };
         return;
@@ -35,4 +60,18 @@ export class BootLoader {
       this.#timer = setTimeout(() => void this.load(), RETRY_MS);
     }
   }
+
+  async #checkKey(): Promise<void> {
+    try {
+      await api.getBootstrap({});
+    } catch (error) {
+      if (!isRefusedKey(error)) return; // any other trouble shows on the call that meets it
+      console.warn("the kiosk refused this page's launch key", error);
+      this.state = { status: 'needs-link' };
+    }
+  }
+}
+
+function isRefusedKey(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'unauthorized';
 }

@@ -30,15 +30,15 @@ describe('the store for staff and export', () => {
     store.close();
   });
 
-  it('lists the topics of the selected feedback', () => {
+  it('lists the topics of the selected feedback', async () => {
     const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'k' });
     store.submit(validSubmission({ topicHelpful: { faq: true, summary: false } }), { now: new Date('2026-01-01T10:00:00Z') });
     store.submit(validSubmission({ topicHelpful: { safety: true } }), { now: new Date('2026-01-05T10:00:00Z') });
     store.submit(validSubmission({ topicHelpful: {} }), { now: new Date('2026-01-06T10:00:00Z') });
-    expect(store.topicIds()).toEqual(['faq', 'safety', 'summary']);
-    expect(store.topicIds({ since: new Date('2026-01-02T00:00:00Z') })).toEqual(['safety']);
+    expect(await store.topicIds()).toEqual(['faq', 'safety', 'summary']);
+    expect(await store.topicIds({ since: new Date('2026-01-02T00:00:00Z') })).toEqual(['safety']);
     store.markExported([2]);
-    expect(store.topicIds({ onlyUnexported: true })).toEqual(['faq', 'summary']);
+    expect(await store.topicIds({ onlyUnexported: true })).toEqual(['faq', 'summary']);
     store.close();
   });
 

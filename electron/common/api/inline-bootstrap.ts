@@ -1,0 +1,17 @@
+/**
+ * The browser shell puts the bootstrap into the page it serves, so the first paint is the real
+ * welcome screen instead of a "Getting ready…" placeholder waiting on a round trip. Only public data
+ * travels this way (content, clinic name, colour and logo, idle timings: all shown to anyone at the
+ * screen); the API token never does. The element is a JSON data block, which CSP's script-src does
+ * not govern because it is never executed.
+ */
+import type { Bootstrap } from './contract.js';
+
+export const INLINE_BOOTSTRAP_ID = 'kiosk-bootstrap';
+
+/** A `<script type="application/json">` element holding `bootstrap`, safe to put in HTML. */
+export function inlineBootstrapElement(bootstrap: Bootstrap): string {
+  // Every `<` as \u003c: the text can then never close the element or open a comment (JSON.parse reads it back).
+  const json = JSON.stringify(bootstrap).replaceAll('<', '\\u003c');
+  return `<script type="application/json" id="${INLINE_BOOTSTRAP_ID}">${json}</script>`;
+}

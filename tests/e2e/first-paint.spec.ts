@@ -1,0 +1,71 @@
+/**
+ * The page arrives with its bootstrap inlined, so the first screen drawn is the real welcome screen,
+ * not "Getting ready…", and no API round trip stands before it (the launch key is checked with one
+ * call behind the first paint). The inlined data is public only: the API token never appears in the page.
+ */
+import type { Page } from '@playwright/test';
+import { expect, t, test, ui } from './fixtures.js';
+
+/** Records, from before the page's own scripts run, every text #app ever showed and every API call. */
+async function watchStartup(page: Page) {
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(request.url()).pathname);
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    // One ordered log of what #app showed and when the page called fetch, to tell which came first.
+    const events: string[] = [];
+    Object.assign(window, { seenTexts: seen, startupEvents: events });
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      events.push(`fetch ${String(input instanceof Request ? input.url : input)}`);
+      return fetch(input, init);
+    };
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (!app) return;
+      seen.push(app.innerText);
+      if (app.innerText.trim()) events.push('text');
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const read = <T>(name: string) => page.evaluate((key) => (window as unknown as Record<string, T>)[key]!, name);
+  return { apiCalls, seenTexts: () => read<string[]>('seenTexts'), events: () => read<string[]>('startupEvents') };
+}
+
+test('the first screen drawn is the welcome screen, with no API call before it', async ({ page, server, content }) => {
+  const startup = await watchStartup(page);
+  await page.goto(server.kioskUrl);
+  await expect(ui.heading(page)).toHaveText(content.pack.title);
+  await expect(ui.start(page)).toBeVisible();
+  // Only the launch key's check, and only after the welcome screen was drawn.
+  await expect.poll(() => startup.apiCalls).toEqual(['/api/getBootstrap']);
+  expect((await startup.events())[0]).toBe('text');
+  const texts = await startup.seenTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.filter((text) => text.includes(t('app.loading')))).toEqual([]);
+  // The data block is consumed: the page's DOM does not keep a second copy.
+  await expect(page.locator('#kiosk-bootstrap')).toHaveCount(0);
+});
+
+test('the served page carries public data only, and is never cached', async ({ request, server, content }) => {
+  const response = await request.get(server.origin);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  const html = await response.text();
+  expect(html).toContain('<script type="application/json" id="kiosk-bootstrap">');
+  expect(html).toContain(content.pack.title);
+  expect(html).not.toContain(server.token);
+});
+
+test('without a usable inlined bootstrap the page asks the API', async ({ page, server, content }) => {
+  const startup = await watchStartup(page);
+  // The page as served, with the data block broken: the renderer must fall back, not fail.
+  await page.route(server.origin, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/(id="kiosk-bootstrap">)\{/, '$1{broken');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(server.kioskUrl);
+  await expect(ui.heading(page)).toHaveText(content.pack.title);
+  expect(startup.apiCalls).toEqual(['/api/getBootstrap']);
+});
