@@ -49,7 +49,7 @@ export async function measureExport({ quick, tmpDir }: BenchContext): Promise<Fi
     if (cliRows !== rows) throw new Error(`sqlite3 wrote ${cliRows} rows, expected ${rows}`);
 
     const { result: written, longestStallMs, elapsedMs } = await withStallMeter(() =>
-      exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'ours.csv'), { kioskId: 'kiosk-1', now: () => new Date() }),
+      exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'ours.csv'), { kioskId: 'kiosk-1', now: () => new Date(), topics: [] }),
     );
     if (written.rows !== rows) throw new Error(`the export wrote ${written.rows} rows, expected ${rows}`);
 

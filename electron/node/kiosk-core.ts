@@ -90,7 +90,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const downloads = new DownloadTickets(now);
   const access = new StaffAccess({ dataDir, logger, now, pinHashCost });
   const sync = new SyncOutbox({ store: () => feedback.store, tokens: (store) => credentialsTokenStore(access.credentials(store)), settings, logger, now, timing: syncTiming || {} });
-  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExported(seqs, now())) });
+  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExportedInChunks(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,
     settings,

@@ -63,7 +63,7 @@ export interface ExportContext {
 /** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
 export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const written = await writeExport(store, options, file, context);
-  store.markExported(written.seqs, context.now());
+  await store.markExportedInChunks(written.seqs, context.now());
   return written;
 }
 

@@ -281,6 +281,9 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
 
     deleteSettings(keys) {
       guardStorage(() => sql.deleteSetting.run(JSON.stringify(keys)));
+      settingsWrites++;
+    },
+
     settingsVersion() {
       return `${guardStorage(() => sql.dataVersion.get())}:${settingsWrites}`;
     },
