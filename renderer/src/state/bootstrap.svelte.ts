@@ -42,9 +42,9 @@ export class BootLoader {
     const inline = takeInlineBootstrap();
     if (inline) {
       this.state = { status: 'ready', bootstrap: inline };
-      // The inlined copy needs no key, so the key itself is checked behind the first paint: a key
-      // from an earlier launch would fail every later call.
-      void this.#checkKey();
+      // The inlined copy needs no key, so the key itself is checked once the welcome screen is
+      // drawn (a task later, never before it): a key from an earlier launch would fail every call.
+      setTimeout(() => void this.#checkKey(), 0);
       return;
     }
     try {
