@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/browser-shell/refusal-log.js';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
-import { sessionsFor, startTestCore } from '../fixtures/core.js';
+import { capturingLogger, sessionsFor, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { testShell } from '../fixtures/shell.js';
 import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
@@ -71,6 +72,15 @@ describe('download links (browser shell)', () => {
     expect(expired.response.status).toBe(404);
     expect(expired.bytes.toString()).toMatch(/expired or was already used/);
     await vi.waitFor(() => expect(readdirSync(stagingFolder(server))).toEqual([]));
+  });
+
+  it('log refused requests in bounded form: made-up links cannot grow the log', async () => {
+    const log = capturingLogger();
+    const server = await startServer({ logger: log.logger });
+    for (let i = 0; i < 200; i++) expect((await download(server, `/downloads/made-up-${i}/${'x'.repeat(1000)}.csv`)).response.status).toBe(404);
+    const refusals = log.lines().filter((line) => line.event === 'download');
+    expect(refusals).toHaveLength(REFUSALS_LOGGED_PER_MINUTE);
+    expect(JSON.stringify(refusals).length).toBeLessThan(REFUSALS_LOGGED_PER_MINUTE * 200);
   });
 
   it('are the only destination the browser shell offers', async () => {
