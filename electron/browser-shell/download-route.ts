@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DOWNLOAD_PREFIX, type DownloadTickets } from '../node/export/download-tickets.js';
 import type { Logger } from '../node/log/logger.js';
+import { RefusalLog } from './refusal-log.js';
 
 export { DOWNLOAD_PREFIX };
 
@@ -26,6 +27,7 @@ export interface DownloadHandlerOptions {
 }
 
 export function createDownloadHandler({ tickets, allowedHosts, logger }: DownloadHandlerOptions) {
+  const refusals = new RefusalLog(logger);
   return async function handleDownload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHosts().includes(request.headers.host ?? '')) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     // Only GET spends a ticket; anything else is refused before looking at it.
@@ -35,7 +37,9 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
     const grant = rest.length === 0 && fileName !== null ? tickets.redeem(ticket, fileName) : null;
     const size = grant && (await sizeOf(grant.file));
     if (!grant || size === null) {
-      logger.warn({ event: 'download', outcome: grant ? 'file-missing' : 'refused' }, 'download link unknown, used or expired, or its file is gone');
+      // Anyone on the machine can ask for made-up links: the log must not grow with them.
+      const outcome = grant ? 'file-missing' : 'refused';
+      refusals.recordOther(`download ${outcome}`, { event: 'download', outcome }, 'download link unknown, used or expired, or its file is gone');
       return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('This download link has expired or was already used.');
     }
     response.writeHead(200, {

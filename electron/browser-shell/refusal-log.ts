@@ -1,5 +1,5 @@
 /**
- * Refused API requests, logged in bounded form: anyone on the machine can send them, so neither
+ * Refused requests (API calls, download links), logged in bounded form: anyone on the machine can send them, so neither
  * their size nor their number may decide how much the log grows. The method name is cut short and
  * each kind of refusal (error code, and the method when it is a real one) gets a few lines a
  * minute; the rest are counted and summed up in one line when the next minute starts.
@@ -30,11 +30,23 @@ export class RefusalLog {
 
   record(method: string | null, error: ApiErrorBody): void {
     const known = method !== null && isApiMethod(method);
-    const key = `${error.code} ${known ? method : 'other'}`;
+    const summary = { code: error.code, method: known ? method : undefined };
+    this.#warn(`${error.code} ${known ? method : 'other'}`, summary, 'more API calls refused like this were not logged', () => [
+      { method: cut(method ?? '(undecodable)'), code: error.code, message: cut(error.message, 200), field: error.field && cut(error.field) },
+      'API call refused',
+    ]);
+  }
+
+  /** A refused request that is not an API call (a download link): one allowance per `kind`, a fixed set. */
+  recordOther(kind: string, fields: Record<string, unknown>, message: string): void {
+    this.#warn(`other ${kind}`, { kind }, 'more requests refused like this were not logged', () => [fields, message]);
+  }
+
+  #warn(key: string, summary: Record<string, unknown>, summaryMessage: string, line: () => [Record<string, unknown>, string]): void {
     const at = this.now();
     let window = this.#windows.get(key);
     if (!window || at - window.startedAt >= WINDOW_MS) {
-      if (window && window.suppressed > 0) this.logger.warn({ code: error.code, method: known ? method : undefined, suppressed: window.suppressed }, 'more API calls refused like this were not logged');
+      if (window && window.suppressed > 0) this.logger.warn({ ...summary, suppressed: window.suppressed }, summaryMessage);
       window = { startedAt: at, logged: 0, suppressed: 0 };
       this.#windows.set(key, window);
     }
@@ -43,7 +55,7 @@ export class RefusalLog {
       return;
     }
     window.logged++;
-    this.logger.warn({ method: cut(method ?? '(undecodable)'), code: error.code, message: cut(error.message, 200), field: error.field && cut(error.field) }, 'API call refused');
+    this.logger.warn(...line());
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The kiosk's log file, built so that logging can never take the kiosk down. A full disk, a
  * read-only data folder or a vanished log folder make it drop lines (and count them) instead of
- * throwing, blocking or exiting; it tries the file again now and then, and once it can write
- * again, its first line says how many were lost. The file rotates at a size cap and keeps a few
+ * throwing, blocking or exiting; it tries the file again now and then, and once the file opens
+ * again it adds a line saying how many were lost (lines queued while it opened may come first). The file rotates at a size cap and keeps a few
  * old files (rotating-file-stream), and is readable by the kiosk's own user only.
  */
 import { chmodSync, mkdirSync } from 'node:fs';

@@ -6,9 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/browser-shell/refusal-log.js';
+import { COARSEN_EXPORTS_BY_DEFAULT } from '../../../electron/common/feedback/time-precision.js';
 import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
-import { sessionsFor, startTestCore } from '../fixtures/core.js';
+import { capturingLogger, sessionsFor, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { testShell } from '../fixtures/shell.js';
 import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
@@ -73,6 +75,15 @@ describe('download links (browser shell)', () => {
     await vi.waitFor(() => expect(readdirSync(stagingFolder(server))).toEqual([]));
   });
 
+  it('log refused requests in bounded form: made-up links cannot grow the log', async () => {
+    const log = capturingLogger();
+    const server = await startServer({ logger: log.logger });
+    for (let i = 0; i < 200; i++) expect((await download(server, `/downloads/made-up-${i}/${'x'.repeat(1000)}.csv`)).response.status).toBe(404);
+    const refusals = log.lines().filter((line) => line.event === 'download');
+    expect(refusals).toHaveLength(REFUSALS_LOGGED_PER_MINUTE);
+    expect(JSON.stringify(refusals).length).toBeLessThan(REFUSALS_LOGGED_PER_MINUTE * 200);
+  });
+
   it('are the only destination the browser shell offers', async () => {
     const server = await startServer();
     const session = await adminSessionOn(server);
@@ -134,6 +145,23 @@ describe('a folder chosen in the shell (Electron)', () => {
     await client.submitFeedback(validSubmission());
     await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'folder' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('ENOTDIR') });
     expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+    close();
+  });
+});
+
+describe('the default time precision of exports', () => {
+  it('rounds JSON and NDJSON times down to the hour when the request leaves it out, as the panel and the CLI do', async () => {
+    const folder = tempDir();
+    const { client, core, close } = startTestCore(tempDir(), { shell: testShell({ servesDownloads: false, chooseExportFolder: async () => folder }) });
+    const { admin } = await sessionsFor(client);
+    core.feedback.store!.submit(validSubmission(), { now: new Date('2026-11-02T09:41:27.512Z') });
+    expect(COARSEN_EXPORTS_BY_DEFAULT).toBe(true);
+
+    const json = await client.prepareExport({ session: admin, format: 'json', destination: 'folder' });
+    const ndjson = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
+    const rows = [JSON.parse(readFileSync(join(folder, json.fileName), 'utf8'))[0], JSON.parse(readFileSync(join(folder, ndjson.fileName), 'utf8').split('\n')[0]!)];
+    expect(rows.map((row) => row.created_at)).toEqual(['2026-11-02T09:00:00.000Z', '2026-11-02T09:00:00.000Z']);
+    for (const { manifestFileName } of [json, ndjson]) expect(JSON.parse(readFileSync(join(folder, manifestFileName), 'utf8')).coarsenedToHour).toBe(true);
     close();
   });
 });

@@ -19,8 +19,9 @@ const pieces = (secret: string) => secret.split(/[^\p{L}\p{N}]+/u).filter((piece
 const leaks = (scrubbed: string, secrets: string[]) => secrets.filter((secret) => scrubbed.includes(secret) || pieces(secret).some((piece) => scrubbed.includes(piece)));
 
 /**
- * Measured 96.7% and 1.5% (see the printed report: bare names, "jane.doe at example" without a
- * domain, digits in words are missed; "I am Catholic" loses a word). A rule change must not lower them.
+ * Measured 96.1% and 0.0% (see the printed report: bare names, "jane.doe at example" without a
+ * domain, digits in words and a number typed a digit at a time, "policy 9 9 8 8 7 7", are missed:
+ * it looks like a list of scores). A rule change must not lower them.
  */
 const MIN_RECALL = 0.96;
 const MAX_FALSE_POSITIVE_RATE = 0.02;

@@ -113,6 +113,35 @@ async function send({ path, method = 'POST', headers = {}, body }: HostileCase):
   return answer.status ?? answer.error ?? 'no answer';
 }
 
+/**
+ * A body shorter than its Content-Length: the client sends part of it and then ends its side of
+ * the connection. The server must answer a 4xx rather than wait, throw or reset.
+ */
+function cutOffCases(): { path: string; declared: number; sent: string }[] {
+  const json = JSON.stringify(validSubmission());
+  const cases = [];
+  for (const method of ['submitFeedback', 'unlockStaff', 'setupPins', 'getBootstrap']) {
+    for (const [declared, sent] of [[json.length, json.slice(0, json.length - 1)], [json.length + 1, json], [100, '{"pin":"12'], [10, ''], [MAX_BODY_BYTES, '{']] as const) {
+      cases.push({ path: `/api/${method}`, declared, sent });
+    }
+  }
+  return cases;
+}
+
+describe('bodies cut off before their Content-Length', () => {
+  it('each get a 4xx answer, and nothing is stored', async () => {
+    const cases = cutOffCases();
+    const statuses = await inPool(cases.length, 4, async (i) => {
+      const { path, declared, sent } = cases[i]!;
+      const head = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `${TOKEN_HEADER}: ${server.shell.token}`, `Content-Length: ${declared}`];
+      const answer = await rawRequest(port, head, sent);
+      return `${path} ${declared}/${Buffer.byteLength(sent)}: ${answer.status ?? answer.error ?? 'no answer'}`;
+    });
+    expect(statuses.filter((line) => !/: 4\d\d$/.test(line))).toEqual([]);
+    expect(server.core.feedback.store!.countTotal()).toBe(0);
+  });
+});
+
 describe('a barrage of hostile requests', () => {
   it('gets only 4xx answers, stores nothing, keeps the heap flat and the log small', async () => {
     const cases = hostileCases();

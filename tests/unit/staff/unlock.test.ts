@@ -33,7 +33,7 @@ describe('first-run PIN setup', () => {
 });
 
 describe('the wrong-PIN lock', () => {
-  it('locks for 60 s after 5 wrong PINs, refuses even the right PIN meanwhile, then doubles', async () => {
+  it('locks for 60 s after 5 wrong PINs, refuses even the right PIN meanwhile, then gives 5 fresh tries and doubles', async () => {
     const clock = testClock();
     const { client, close } = startTestCore(tempDir(), { clock });
     await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
@@ -44,16 +44,17 @@ describe('the wrong-PIN lock', () => {
     clock.advance(59_000);
     expect(await client.unlockStaff({ pin: ADMIN_PIN })).toEqual({ outcome: 'locked', retryAfterSeconds: 1 });
     clock.advance(1_000);
+    // The lock has ended: a typo no longer locks at once, but the next lock is twice as long.
+    for (const attemptsLeft of [4, 3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
     expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 120 });
     clock.advance(119_500);
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toEqual({ outcome: 'locked', retryAfterSeconds: 1 });
     clock.advance(500);
-    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 240 });
-    clock.advance(240_000);
-
-    // The right PIN after the lock ends opens the panel, but the count stands: the next miss locks again.
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
+    // The right PIN opens the panel, and the count stands.
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
-    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 480 });
+    for (const attemptsLeft of [3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
+    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 240 });
     close();
   });
 
@@ -62,14 +63,17 @@ describe('the wrong-PIN lock', () => {
     const { client, close } = startTestCore(tempDir(), { clock });
     await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
     const locks: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    let guesses = 0;
+    while (locks.length < 8) {
       const result = await client.unlockStaff({ pin: WRONG });
+      guesses++;
       if (result.outcome === 'locked') {
         locks.push(result.retryAfterSeconds);
         clock.advance(result.retryAfterSeconds * 1000);
       }
     }
     expect(locks).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600]);
+    expect(guesses).toBe(8 * 5);
     close();
   });
 
@@ -117,13 +121,13 @@ describe('the wrong-PIN lock', () => {
     const { client, close } = startTestCore(tempDir(), { clock });
     await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
     // The attack from issue 7: four admin guesses, then the staff PIN, again and again.
-    for (const attemptsLeft of [4, 3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
-    expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
-    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 60 });
-    expect(await client.getStaffSetup({})).toMatchObject({ lockedForSeconds: 60 });
-    clock.advance(60_000);
-    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
-    expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: 120 });
+    for (const [lock, own] of [[60, STAFF_PIN], [120, ADMIN_PIN], [240, STAFF_PIN]] as const) {
+      for (const attemptsLeft of [4, 3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
+      expect(await client.unlockStaff({ pin: own })).toMatchObject({ outcome: 'unlocked' });
+      expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: lock });
+      expect(await client.getStaffSetup({})).toMatchObject({ lockedForSeconds: lock });
+      clock.advance(lock * 1000);
+    }
     close();
   });
 
@@ -136,6 +140,22 @@ describe('the wrong-PIN lock', () => {
     expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 1 });
     clock.advance(24 * 60 * 60 * 1000);
     expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
+    close();
+  });
+
+  it('forgets the lock length after a day without a wrong PIN', async () => {
+    const clock = testClock();
+    const { client, close } = startTestCore(tempDir(), { clock });
+    await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+    const lockAfterFive = async () => {
+      for (let i = 0; i < 4; i++) await client.unlockStaff({ pin: WRONG });
+      return client.unlockStaff({ pin: WRONG });
+    };
+    expect(await lockAfterFive()).toEqual({ outcome: 'locked', retryAfterSeconds: 60 });
+    clock.advance(60_000);
+    expect(await lockAfterFive()).toEqual({ outcome: 'locked', retryAfterSeconds: 120 });
+    clock.advance(24 * 60 * 60 * 1000);
+    expect(await lockAfterFive()).toEqual({ outcome: 'locked', retryAfterSeconds: 60 });
     close();
   });
 });
