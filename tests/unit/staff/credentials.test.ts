@@ -8,9 +8,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
+import { CredentialStore } from '../../../electron/node/staff/credential-store.js';
 import { hashPin } from '../../../electron/node/staff/pin-hash.js';
 import { StaffAccess } from '../../../electron/node/staff/staff-access.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
 import { ADMIN_PIN, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { useTempDirs } from '../storage/helpers.js';
 
@@ -97,6 +99,19 @@ describe('the credentials file', () => {
     writeFileSync(join(dataDir, 'kiosk.db'), 'not a database'.repeat(300));
     const { client, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
+    close();
+  });
+
+  it('a sync token set before any PIN leaves the first-run setup to the screen', async () => {
+    const dataDir = tempDir();
+    // What `clinic-kiosk set-sync-token` does on a kiosk whose PINs were never set.
+    const credentials = new CredentialStore({ dataDir, logger: silentLogger(), now: () => new Date() });
+    credentialsTokenStore(credentials).set('t'.repeat(40));
+    credentials.close();
+    const { client, close } = startTestCore(dataDir);
+    expect(await client.getStaffSetup({})).toMatchObject({ pinsConfigured: false, setupAllowed: true });
+    await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
     close();
   });
 
