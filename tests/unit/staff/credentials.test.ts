@@ -58,7 +58,10 @@ describe('the credentials file', () => {
     for (const name of readdirSync(dataDir).filter((n) => n.startsWith('credentials.db'))) writeFileSync(join(dataDir, name), '');
     const { client, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
-    await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringContaining('set-pin') });
+    await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringContaining('set-pin'),
+    });
     close();
 
     await operatorSetsPin(dataDir, 'admin', '97531');
@@ -69,13 +72,16 @@ describe('the credentials file', () => {
     after.close();
   });
 
-  it('damaged: it is set aside, staff are told, and only the operator can set PINs', async () => {
+  it('damaged: it is set aside, staff are told (the PINs and the sync token), and only the operator can set PINs', async () => {
     const dataDir = await setUpKiosk();
     writeFileSync(join(dataDir, 'credentials.db'), 'garbage'.repeat(1000));
     const { client, core, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
     expect(readdirSync(dataDir).some((name) => name.startsWith('credentials.db.corrupt-'))).toBe(true);
-    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'credentials', message: expect.stringContaining('set-pin') });
+    const { message } = core.feedback.store!.listIncidents()[0]!;
+    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'credentials' });
+    expect(message).toContain('set-pin');
+    expect(message).toContain('sync token');
     await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized' });
     close();
   });
