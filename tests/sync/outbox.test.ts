@@ -14,7 +14,7 @@ import { parseRetryAfter } from '../../electron/node/sync/post-batch.js';
 import { testClock } from '../unit/fixtures/clock.js';
 import { ADMIN_PIN, capturingLogger, unlock } from '../unit/fixtures/core.js';
 import { startFaultProxy } from './fault-proxy.js';
-import { FAST_SYNC, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
+import { FAST_SYNC, postRows, startSyncKiosk, startTestCollector, syncRow, token, tokenFor, waitFor } from './harness.js';
 
 describe('back-off', () => {
   const settings = { baseDelayMs: 10_000, maxDelayMs: 15 * 60_000 };
@@ -74,6 +74,28 @@ describe('outbox', () => {
     const now = await kiosk.client.syncNow({ session: admin });
     expect(now).toMatchObject({ outcome: 'done', acknowledged: 12, status: { pending: 0, quarantined: 0 } });
     expect((await collector.rows()).length).toBe(12);
+  });
+
+  it('sets aside the rows a 200 answer leaves out (an id held for another kiosk), keeps the rest, and goes on', async () => {
+    const collector = await startTestCollector(['lobby-1', 'lobby-2']);
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: collector.origin, token: tokenFor(collector, 'lobby-1') });
+    const ids = kiosk.seed(5);
+    const taken = ids[2]!;
+    expect((await postRows(collector.origin, tokenFor(collector, 'lobby-2'), [syncRow('lobby-2', { id: taken })])).status).toBe(200);
+
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', sent: 5, acknowledged: 4, quarantined: 1 });
+    expect(kiosk.syncedIds().sort()).toEqual(ids.filter((id) => id !== taken).sort());
+    const admin = await unlock(kiosk.client, ADMIN_PIN);
+    expect((await kiosk.client.getStaffStatus({ session: admin })).incidents[0]).toMatchObject({ kind: 'sync', message: expect.stringContaining('set aside') });
+    expect(kiosk.core.feedback.store!.listIncidents()[0]!.detail).toContain('the collector did not take these rows');
+    expect(await kiosk.client.getSyncStatus({ session: admin })).toMatchObject({ pending: 0, quarantined: 1, lastError: null });
+
+    // Later rows are not held up behind it.
+    const later = kiosk.seed(3);
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', sent: 3, acknowledged: 3 });
+    expect(kiosk.syncedIds()).toEqual(expect.arrayContaining(later));
+    const held = (await collector.rows()).filter((row) => row.id === taken);
+    expect(held).toEqual([expect.objectContaining({ kiosk_id: 'lobby-2' })]);
   });
 
   it('refuses a plain-http endpoint that is not this computer, at settings time, with a clear message', async () => {

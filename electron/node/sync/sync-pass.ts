@@ -1,8 +1,9 @@
 /**
  * One sync pass: send the outbox oldest first, a batch of at most 500 rows at a time, until it is
  * empty or the collector cannot take more now. A row is marked synced only when an answer lists
- * its id; a batch refused for good is set aside (staff are told); anything else stops the pass and
- * is retried later, with the same Idempotency-Key for the same rows.
+ * its id; a batch refused for good, and any row a 200 answer leaves out, is set aside (staff are
+ * told); anything else stops the pass and is retried later, with the same Idempotency-Key for the
+ * same rows.
  */
 import { createHash } from 'node:crypto';
 import { MAX_BATCH_ROWS, type SyncRow } from '../../common/sync/protocol.js';
@@ -15,7 +16,7 @@ export interface SyncPassOptions {
   timeoutMs: number;
   batchRows?: number;
   now: () => Date;
-  /** Called when a batch is set aside, so staff see an incident. */
+  /** Called when rows are set aside (a refused batch, or rows an answer left out), so staff see an incident. */
   onRefused: (message: string, rows: number) => void;
 }
 
@@ -52,9 +53,14 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
       continue;
     }
     counts.acknowledged += store.markSynced(outcome.ids, options.now());
-    // An answer that leaves rows out would send them again at once, forever: wait instead.
-    if (outcome.ids.length < rows.length) {
-      return { ...counts, outcome: 'retry', message: `the collector acknowledged ${outcome.ids.length} of ${rows.length} rows`, retryAfterMs: null };
+    // A 200 that leaves rows out (an id the collector holds for another kiosk, say) would leave
+    // them first in the outbox for ever, blocking every later row: set them aside instead.
+    const listed = new Set(outcome.ids);
+    const left = rows.filter((row) => !listed.has(row.id)).map((row) => row.id);
+    if (left.length > 0) {
+      const message = `the collector did not take these rows (its answer listed ${rows.length - left.length} of ${rows.length})`;
+      counts.quarantined += store.quarantineSync(left, message, options.now());
+      options.onRefused(message, left.length);
     }
   }
 }
