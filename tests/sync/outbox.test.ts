@@ -47,7 +47,13 @@ describe('outbox', () => {
     const proxy = await startFaultProxy(collector.origin);
     proxy.retryAfterSeconds = 7;
     const clock = testClock();
-    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1'), clock, timing: { ...FAST_SYNC, maxDelayMs: 60_000 } });
+    const kiosk = await startSyncKiosk({
+      kioskId: 'lobby-1',
+      endpoint: proxy.origin,
+      token: tokenFor(collector, 'lobby-1'),
+      clock,
+      timing: { ...FAST_SYNC, maxDelayMs: 60_000 },
+    });
     kiosk.seed(3);
     proxy.plan('rate-limit');
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', message: 'the collector answered 429' });
@@ -103,7 +109,9 @@ describe('outbox', () => {
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: collector.origin, token: tokenFor(collector, 'lobby-1') });
     const admin = await unlock(kiosk.client, ADMIN_PIN);
     const settings = await kiosk.client.getSettings({ session: admin });
-    await expect(kiosk.client.updateSettings({ session: admin, settings: { ...settings, syncEndpoint: 'http://collector.clinic.example/' } })).rejects.toMatchObject({
+    await expect(
+      kiosk.client.updateSettings({ session: admin, settings: { ...settings, syncEndpoint: 'http://collector.clinic.example/' } }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'settings.syncEndpoint',
       message: expect.stringContaining('must start with https://'),
@@ -129,7 +137,11 @@ describe('outbox', () => {
     expect(answers).not.toContain(secret);
     for (const format of ['json', 'csv'] as const) {
       const file = join(kiosk.dataDir, `export.${format}`);
-      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, { kioskId: 'lobby-1', now: () => new Date(), topics: [] });
+      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, {
+        kioskId: 'lobby-1',
+        now: () => new Date(),
+        topics: [],
+      });
       expect(written.rows).toBe(5);
       expect(readFileSync(file, 'utf8')).not.toContain(secret);
     }
@@ -159,4 +171,3 @@ describe('outbox', () => {
     await proxy.close();
   });
 });
-

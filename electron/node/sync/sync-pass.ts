@@ -24,11 +24,7 @@ export type SyncPassResult = {
   sent: number;
   acknowledged: number;
   quarantined: number;
-} & (
-  | { outcome: 'done' }
-  | { outcome: 'not-configured'; message: string }
-  | { outcome: 'retry'; message: string; retryAfterMs: number | null }
-);
+} & ({ outcome: 'done' } | { outcome: 'not-configured'; message: string } | { outcome: 'retry'; message: string; retryAfterMs: number | null });
 
 export async function syncPass(store: FeedbackStore, options: SyncPassOptions): Promise<SyncPassResult> {
   const counts = { sent: 0, acknowledged: 0, quarantined: 0 };
@@ -48,7 +44,11 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
     });
     if (outcome.kind === 'retry') return { ...counts, outcome: 'retry', message: outcome.message, retryAfterMs: outcome.retryAfterMs };
     if (outcome.kind === 'refused') {
-      counts.quarantined += store.quarantineSync(rows.map((row) => row.id), outcome.message, options.now());
+      counts.quarantined += store.quarantineSync(
+        rows.map((row) => row.id),
+        outcome.message,
+        options.now(),
+      );
       options.onRefused(outcome.message, rows.length);
       continue;
     }
@@ -67,7 +67,9 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
 
 /** The same rows give the same key, so a retried batch is recognisably the same request. */
 function idempotencyKey(rows: readonly SyncRow[]): string {
-  return createHash('sha256').update(rows.map((row) => row.id).join(',')).digest('base64url');
+  return createHash('sha256')
+    .update(rows.map((row) => row.id).join(','))
+    .digest('base64url');
 }
 
 export function toSyncRow(record: FeedbackRecord): SyncRow {
