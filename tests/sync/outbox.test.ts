@@ -162,11 +162,12 @@ describe('outbox', () => {
     const store = kiosk.core.feedback.store!;
     const ids = kiosk.seed(4);
     const later = new Date(kiosk.clock.now().getTime() + 400 * 24 * 3600 * 1000);
+    expect(store.markExported([1, 2, 3, 4], kiosk.clock.now())).toBe(4); // exported, but not yet in PostgreSQL
     proxy.plan('drop-after'); // the collector commits, the kiosk never hears it
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', acknowledged: 0 });
-    expect(applyRetention(store, 30, later, silentLogger())).toBe(0);
+    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(0);
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', acknowledged: 4 });
-    expect(applyRetention(store, 30, later, silentLogger())).toBe(4);
+    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(4);
     expect((await collector.rows()).map((r) => r.id).sort()).toEqual([...ids].sort());
     await proxy.close();
   });
