@@ -18,8 +18,10 @@ const LAYERS = {
   electronMain: { folder: 'electron/electron-main', mayImport: ['common', 'node'], node: true, electron: true },
   /** The sandboxed preload: the contract's method names and `electron`'s contextBridge, nothing else. */
   electronPreload: { folder: 'electron/electron-preload', mayImport: ['common'], node: false, electron: true },
-  /** The `clinic-kiosk` command: starts either shell. */
-  cli: { folder: 'electron/cli', mayImport: ['common', 'node', 'browserShell', 'electronMain'], node: true },
+  /** The clinic's central collector (PostgreSQL): a server of its own, reached only through the CLI. */
+  collector: { folder: 'electron/collector', mayImport: ['common', 'node'], node: true },
+  /** The `clinic-kiosk` command: starts either shell, or the collector. */
+  cli: { folder: 'electron/cli', mayImport: ['common', 'node', 'browserShell', 'electronMain', 'collector'], node: true },
   /** The Svelte UI: talks to the kiosk only through the common contract. */
   renderer: { folder: 'renderer', mayImport: ['common'], node: false },
 };

@@ -19,8 +19,14 @@ export interface ReportWeek {
   pairedN: number;
   pairedMeanChange: number | null;
   helpfulnessMean: number | null;
-  /** Count of answers 1–5 (index 0 is 1). */
+  /** Count of answers 1–5 (index 0 is 1), as are the worry counts. */
   helpfulnessCounts: number[];
+  worryBeforeCounts: number[];
+  worryAfterCounts: number[];
+  /** Feedback without that answer (skipped, or partial feedback that stopped before it). */
+  skipped: { worryBefore: number; worryAfter: number; helpfulness: number };
+  /** "Did this answer your questions?", like the kiosk dashboard. */
+  answeredQuestions: { yes: number; partly: number; no: number; skipped: number };
   /** Per topic id: yes and no votes. */
   topics: Record<string, { yes: number; no: number }>;
 }
@@ -107,6 +113,10 @@ export async function openCollectorStore(databaseUrl: string, poolSize = 10): Pr
     async report() {
       // Weeks start on Monday, in UTC, so every kiosk's weeks line up.
       const week = `to_char(date_trunc('week', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+      // The kiosk dashboard's distributions (storage/dashboard.ts): counts of 1–5 and the skipped.
+      const counts = (column: string) => `array[${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE f.${column} = ${n})::int`).join(', ')}]`;
+      const skipped = (column: string) => `count(*) FILTER (WHERE f.${column} IS NULL)::int`;
+      const answered = (answer: string) => `count(*) FILTER (WHERE f.answered_questions = '${answer}')::int`;
       const figures = await pool.query<Omit<ReportWeek, 'topics'>>(`
         SELECT f.kiosk_id AS "kioskId", ${week} AS week, count(*)::int AS feedback,
                avg(f.worry_before)::float8 AS "worryBeforeMean",
@@ -114,7 +124,13 @@ export async function openCollectorStore(databaseUrl: string, poolSize = 10): Pr
                count(f.worry_after - f.worry_before)::int AS "pairedN",
                avg(f.worry_after - f.worry_before)::float8 AS "pairedMeanChange",
                avg(f.overall_helpfulness)::float8 AS "helpfulnessMean",
-               array[${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE f.overall_helpfulness = ${n})::int`).join(', ')}] AS "helpfulnessCounts"
+               ${counts('overall_helpfulness')} AS "helpfulnessCounts",
+               ${counts('worry_before')} AS "worryBeforeCounts",
+               ${counts('worry_after')} AS "worryAfterCounts",
+               json_build_object('worryBefore', ${skipped('worry_before')}, 'worryAfter', ${skipped('worry_after')},
+                                 'helpfulness', ${skipped('overall_helpfulness')}) AS skipped,
+               json_build_object('yes', ${answered('yes')}, 'partly', ${answered('partly')}, 'no', ${answered('no')},
+                                 'skipped', ${skipped('answered_questions')}) AS "answeredQuestions"
         FROM feedback f GROUP BY 1, 2 ORDER BY 2 DESC, 1`);
       const votes = await pool.query<{ kioskId: string; week: string; topic: string; yes: number; no: number }>(`
         SELECT f.kiosk_id AS "kioskId", ${week} AS week, t.topic_id AS topic,
@@ -122,9 +138,7 @@ export async function openCollectorStore(databaseUrl: string, poolSize = 10): Pr
         FROM feedback f JOIN feedback_topics t ON t.feedback_id = f.id GROUP BY 1, 2, 3`);
       return figures.rows.map((row) => ({
         ...row,
-        topics: Object.fromEntries(
-          votes.rows.filter((v) => v.kioskId === row.kioskId && v.week === row.week).map((v) => [v.topic, { yes: v.yes, no: v.no }]),
-        ),
+        topics: Object.fromEntries(votes.rows.filter((v) => v.kioskId === row.kioskId && v.week === row.week).map((v) => [v.topic, { yes: v.yes, no: v.no }])),
       }));
     },
 

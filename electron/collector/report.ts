@@ -1,13 +1,13 @@
 /**
  * The managers' report: per kiosk and per week, the kiosk dashboard's figures (worry before and
- * after, the paired change, helpfulness, per-topic votes), as a read-only HTML page and as CSV.
+ * after with their 1–5 distributions, the paired change, helpfulness, skipped answers, "did this
+ * answer your questions?", per-topic votes), as a read-only HTML page and as CSV: one table for both.
  * Comments are shown as escaped text, never as HTML.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ReportComment, ReportWeek } from './collector-store.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 // Numbers stay numbers, so the CSV writer's formula guard leaves a negative change alone.
 const mean = (value: number | null) => (value === null ? '' : Math.round(value * 100) / 100);
@@ -19,14 +19,44 @@ function topicIds(weeks: readonly ReportWeek[]): string[] {
 /** One header and one row per kiosk and week, the columns named in words. */
 function reportTable(weeks: readonly ReportWeek[]): { header: string[]; rows: (string | number)[][] } {
   const topics = topicIds(weeks);
+  const scale = (name: string) => [...[1, 2, 3, 4, 5].map((n) => `${name} ${n}`), `${name} skipped`];
   const header = [
-    'kiosk', 'week starting', 'feedback', 'worry before (mean)', 'worry after (mean)', 'both worry answers',
-    'worry change (mean)', 'helpfulness (mean)', ...[1, 2, 3, 4, 5].map((n) => `helpfulness ${n}`),
+    'kiosk',
+    'week starting',
+    'feedback',
+    'worry before (mean)',
+    'worry after (mean)',
+    'both worry answers',
+    'worry change (mean)',
+    'helpfulness (mean)',
+    ...scale('helpfulness'),
+    ...scale('worry before'),
+    ...scale('worry after'),
+    'questions answered: yes',
+    'questions answered: partly',
+    'questions answered: no',
+    'questions answered: skipped',
     ...topics.flatMap((topic) => [`${topic}: helpful`, `${topic}: not helpful`]),
   ];
   const rows = weeks.map((week) => [
-    week.kioskId, week.week, week.feedback, mean(week.worryBeforeMean), mean(week.worryAfterMean), week.pairedN,
-    mean(week.pairedMeanChange), mean(week.helpfulnessMean), ...week.helpfulnessCounts,
+    week.kioskId,
+    week.week,
+    week.feedback,
+    mean(week.worryBeforeMean),
+    mean(week.worryAfterMean),
+    week.pairedN,
+    mean(week.pairedMeanChange),
+    mean(week.helpfulnessMean),
+    ...week.helpfulnessCounts,
+    week.skipped.helpfulness,
+    ...week.worryBeforeCounts,
+    week.skipped.worryBefore,
+    ...week.worryAfterCounts,
+    week.skipped.worryAfter,
+    week.answeredQuestions.yes,
+    week.answeredQuestions.partly,
+    week.answeredQuestions.no,
+    week.answeredQuestions.skipped,
     ...topics.flatMap((topic) => [week.topics[topic]?.yes ?? 0, week.topics[topic]?.no ?? 0]),
   ]);
   return { header, rows };

@@ -130,7 +130,7 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const stopRetention = scheduleDaily(() => {
     const store = feedback.storeIfOpen;
     try {
-      if (store) applyRetention(store, settings.current(store).retentionDays, now(), logger);
+      if (store) applyRetention(store, settings.current(store), now(), logger);
     } catch (error) {
       logger.error({ err: error }, 'scheduled retention failed; it will run again tomorrow');
     }

@@ -12,16 +12,21 @@ import { expect, kioskClient, readDatabase, staff, test, unlockAs } from './staf
 
 test.use({ kioskConfig: { kioskId: 'settings-e2e' }, allowedConsoleErrors: [/status of 400 \(Bad Request\)/] });
 
-const field = (section: Locator, label: Parameters<typeof t>[0]) => section.getByRole('textbox', { name: t(label) }).or(section.getByRole('spinbutton', { name: t(label) }));
+const field = (section: Locator, label: Parameters<typeof t>[0]) =>
+  section.getByRole('textbox', { name: t(label) }).or(section.getByRole('spinbutton', { name: t(label) }));
 
-test('settings: field errors next to the field, saved values persist, and old exported feedback is deleted on demand', async ({ kiosk: page, server }) => {
-  // Two feedback rows from last year, one exported and one not, written into the kiosk's database.
+test('settings: field errors next to the field, saved values persist, and old synced feedback is deleted on demand', async ({ kiosk: page, server }) => {
+  // Three feedback rows from last year, written into the kiosk's database: one synced, one only
+  // exported, one neither.
   const lastYear = new Date(Date.now() - 400 * 24 * 3600 * 1000).toISOString();
-  const [exportedId, keptId] = [randomUUID(), randomUUID()];
+  const [syncedId, exportedId, keptId] = [randomUUID(), randomUUID(), randomUUID()];
   const db = new Database(join(server.dataDir, 'kiosk.db'));
-  const insert = db.prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, exported_at) VALUES (?, ?, 'settings-e2e', '1.0.0', 'en', ?)");
-  insert.run(exportedId, lastYear, lastYear);
-  insert.run(keptId, lastYear, null);
+  const insert = db.prepare(
+    "INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, synced_at, exported_at) VALUES (?, ?, 'settings-e2e', '1.0.0', 'en', ?, ?)",
+  );
+  insert.run(syncedId, lastYear, lastYear, null);
+  insert.run(exportedId, lastYear, null, lastYear);
+  insert.run(keptId, lastYear, null, null);
   db.close();
 
   let panel = await unlockAs(page, 'admin');
@@ -56,10 +61,12 @@ test('settings: field errors next to the field, saved values persist, and old ex
   await expect(section.getByText(t('settings.saved'), { exact: true })).toBeVisible();
   expect((await kioskClient(server).getBootstrap({})).session).toMatchObject({ idleTimeoutSeconds: 120, keepPartialFeedback: true });
 
-  // Delete old feedback now: the exported one goes, the never-exported one stays.
+  // Delete old feedback now: with a sync address set, only the synced one goes; the exported one
+  // must still reach the collector, and the one that left neither way stays.
   await section.getByRole('button', { name: t('settings.deleteOld'), exact: true }).click();
   await expect(section.getByText(t('settings.deleted_one', { count: 1 }), { exact: true })).toBeVisible();
-  expect(readDatabase(server, (read) => read.prepare('SELECT id FROM feedback WHERE id IN (?, ?)').all(exportedId, keptId))).toEqual([{ id: keptId }]);
+  const left = readDatabase(server, (read) => read.prepare('SELECT id FROM feedback WHERE id IN (?, ?, ?)').pluck().all(syncedId, exportedId, keptId));
+  expect(new Set(left)).toEqual(new Set([exportedId, keptId]));
 
   // Closed and opened again, the panel shows what was saved.
   await panel.getByRole('button', { name: t('dialog.close'), exact: true }).click();

@@ -1,6 +1,7 @@
 /**
  * The admin's Sync section in the real browser shell: an http address that is not this computer
- * is refused at settings time; the token is write-only and checked; "Sync now" with the collector
+ * is refused at settings time; "Sync now" before any of it says sync is not set up; the token is
+ * write-only and checked; "Sync now" with the collector
  * unreachable says so calmly, keeps every row pending and shows the problem. (The collector
  * itself, with PostgreSQL, is tested in tests/sync.)
  */
@@ -22,15 +23,26 @@ function closedPort(): Promise<number> {
   });
 }
 
-const figure = (section: Locator, label: Parameters<typeof t>[0]) => section.getByRole('term').filter({ hasText: t(label) }).locator('xpath=following-sibling::dd[1]');
+const figure = (section: Locator, label: Parameters<typeof t>[0]) =>
+  section
+    .getByRole('term')
+    .filter({ hasText: t(label) })
+    .locator('xpath=following-sibling::dd[1]');
 
 test('sync: https rule at settings time, write-only token, Sync now while the collector is unreachable', async ({ kiosk: page, server }) => {
   const client = kioskClient(server);
   for (let i = 0; i < 3; i++) await client.submitFeedback(submission());
 
   const panel = await unlockAs(page, 'admin');
-  await staff.tab(panel, 'settings').click();
+  // Not set up yet: Sync now says so, and so does the last problem.
+  await staff.tab(panel, 'sync').click();
   let section = staff.section(panel);
+  await section.getByRole('button', { name: t('sync.now') }).click();
+  await expect(section.getByText(t('sync.nowNotConfigured'))).toBeVisible();
+  await expect(figure(section, 'sync.lastError')).toContainText('sync is not set up: no sync address is set');
+
+  await staff.tab(panel, 'settings').click();
+  section = staff.section(panel);
   const endpoint = section.getByRole('textbox', { name: t('settings.syncEndpoint') });
   await endpoint.fill('http://collector.clinic.example/');
   await section.getByRole('button', { name: t('settings.save'), exact: true }).click();

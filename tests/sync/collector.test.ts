@@ -56,14 +56,18 @@ describe('collector', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(collector, 'kiosk-1')}`, 'idempotency-key': 'down-key-00000000001' },
       body: JSON.stringify({ protocolVersion: 1, rows: [syncRow('kiosk-1')] }),
     });
-    expect([batch.status, batch.headers.get('retry-after'), await batch.json()]).toEqual([503, '30', { error: { code: 'unavailable', message: 'the database is unavailable; try again later' } }]);
+    expect([batch.status, batch.headers.get('retry-after'), await batch.json()]).toEqual([
+      503,
+      '30',
+      { error: { code: 'unavailable', message: 'the database is unavailable; try again later' } },
+    ]);
   });
 
   it('shows managers a per-kiosk, per-week report with CSV, behind the report token, comments as text', async () => {
     const collector = await startTestCollector(['lobby-1', 'lobby-2']);
     await postRows(collector.origin, tokenFor(collector, 'lobby-1'), [
       syncRow('lobby-1', { worryBefore: 5, worryAfter: 2, overallHelpfulness: 4, comment: '<script>alert(1)</script> kind staff' }),
-      syncRow('lobby-1', { worryBefore: 3, worryAfter: null, overallHelpfulness: 5, topicHelpful: { summary: false } }),
+      syncRow('lobby-1', { worryBefore: 3, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, topicHelpful: { summary: false } }),
       syncRow('lobby-1', { createdAt: '2026-11-25T08:00:00.000Z', worryBefore: 2, worryAfter: 1, overallHelpfulness: 3 }),
     ]);
     await postRows(collector.origin, tokenFor(collector, 'lobby-2'), [syncRow('lobby-2', { worryBefore: 1, worryAfter: 1 })]);
@@ -79,9 +83,18 @@ describe('collector', () => {
 
     const csvResponse = await fetch(new URL('report.csv', collector.origin), { headers: { authorization: `Bearer ${collector.tokens.reportToken}` } });
     expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (await csvResponse.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csvResponse.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0]!.split(',');
-    const row = (kiosk: string, week: string) => Object.fromEntries(lines.map((l) => l.split(',')).find((c) => c[0] === kiosk && c[1] === week)!.map((v, i) => [header[i], v]));
+    const row = (kiosk: string, week: string) =>
+      Object.fromEntries(
+        lines
+          .map((l) => l.split(','))
+          .find((c) => c[0] === kiosk && c[1] === week)!
+          .map((v, i) => [header[i], v]),
+      );
     // The week of Monday 16 November: two feedbacks at lobby-1.
     expect(row('lobby-1', '2026-11-16')).toMatchObject({
       feedback: '2',
@@ -89,14 +102,35 @@ describe('collector', () => {
       'worry after (mean)': '2',
       'both worry answers': '1',
       'worry change (mean)': '-3',
-      'helpfulness (mean)': '4.5',
+      'helpfulness (mean)': '4',
       'helpfulness 4': '1',
-      'helpfulness 5': '1',
+      'helpfulness 5': '0',
+      'helpfulness skipped': '1',
+      // The worry distributions and skips, like the kiosk dashboard's.
+      'worry before 3': '1',
+      'worry before 5': '1',
+      'worry before 1': '0',
+      'worry before skipped': '0',
+      'worry after 2': '1',
+      'worry after skipped': '1',
+      'questions answered: partly': '1',
+      'questions answered: yes': '0',
+      'questions answered: no': '0',
+      'questions answered: skipped': '1',
       'summary: helpful': '1',
       'summary: not helpful': '1',
       'safety: not helpful': '1',
     });
     expect(row('lobby-1', '2026-11-23')).toMatchObject({ feedback: '1', 'worry change (mean)': '-1' });
-    expect(row('lobby-2', '2026-11-16')).toMatchObject({ feedback: '1', 'worry change (mean)': '0' });
+    expect(row('lobby-2', '2026-11-16')).toMatchObject({
+      feedback: '1',
+      'worry change (mean)': '0',
+      'worry before 1': '1',
+      'worry after 1': '1',
+      'questions answered: partly': '1',
+    });
+    // The page shows the same columns.
+    for (const column of ['worry before 5', 'worry after skipped', 'helpfulness skipped', 'questions answered: partly'])
+      expect(html).toContain(`<th scope="col">${column}</th>`);
   });
 });

@@ -2,15 +2,16 @@
  * The sync commands as real processes (the CLI from its sources through tsx, see cli-child.ts): `collector` (tokens from the environment,
  * never argv), `set-sync-token` from standard input, and `sync`.
  *
- * Crash during sync: a real kiosk process (`clinic-kiosk sync`) is SIGKILLed while the
- * collector has committed a batch and the answer is still on its way. After a restart the rows
- * converge: every row in PostgreSQL exactly once, every row synced at the kiosk, none lost.
+ * Crash during sync: a real kiosk process (`clinic-kiosk sync`, and the running kiosk,
+ * `clinic-kiosk serve` with background sync) is SIGKILLed while the collector has committed a batch
+ * and the answer is still on its way. After a restart the rows converge: every row in PostgreSQL
+ * exactly once, every row synced at the kiosk, none lost.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, repo } from '../unit/cli/cli-child.js';
+import { CLI, repo, startServe } from '../unit/cli/cli-child.js';
 import { inspect } from '../unit/storage/helpers.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
@@ -62,6 +63,41 @@ describe('crash during sync', () => {
     expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
     await proxy.close();
   });
+});
+
+describe('crash during background sync', () => {
+  // `serve` runs the kiosk's own timings (DEFAULT_SYNC_TIMING): its first background pass starts
+  // 3 s after the start and sends the whole outbox, so no test-only knob is needed.
+  it('a running kiosk (serve) killed mid-sync catches up by itself after a restart', async () => {
+    const collector = await startTestCollector(['lobby-1']);
+    const proxy = await startFaultProxy(collector.origin);
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
+    const ids = kiosk.seed(1_200);
+    kiosk.close(); // the kiosk process below owns the database now
+
+    proxy.plan('pass', 'hold');
+    const first = await startServe(kiosk.dataDir);
+    await proxy.held(); // batch 2 is committed in PostgreSQL; its answer is held back
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(first.child.signalCode).toBe('SIGKILL');
+    proxy.release();
+    expect(syncedAtKiosk(kiosk.dataDir).length).toBe(500); // only the acknowledged batch
+
+    const second = await startServe(kiosk.dataDir);
+    try {
+      const all = [...ids].sort();
+      await waitFor(() => syncedAtKiosk(kiosk.dataDir).length === all.length, 30_000, 'every row synced at the kiosk');
+      expect(syncedAtKiosk(kiosk.dataDir)).toEqual(all);
+      expect((await collector.rows()).map((r) => r.id)).toEqual(all); // each once: id is the primary key, and no row is missing
+      const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
+      expect(count).toBe(2_400); // and their topic answers once each
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+    await proxy.close();
+  }, 90_000);
 });
 
 describe('sync commands', () => {

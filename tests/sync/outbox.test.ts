@@ -14,7 +14,7 @@ import { parseRetryAfter } from '../../electron/node/sync/post-batch.js';
 import { testClock } from '../unit/fixtures/clock.js';
 import { ADMIN_PIN, capturingLogger, unlock } from '../unit/fixtures/core.js';
 import { startFaultProxy } from './fault-proxy.js';
-import { FAST_SYNC, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
+import { FAST_SYNC, postRows, startSyncKiosk, startTestCollector, syncRow, token, tokenFor, waitFor } from './harness.js';
 
 describe('back-off', () => {
   const settings = { baseDelayMs: 10_000, maxDelayMs: 15 * 60_000 };
@@ -47,7 +47,13 @@ describe('outbox', () => {
     const proxy = await startFaultProxy(collector.origin);
     proxy.retryAfterSeconds = 7;
     const clock = testClock();
-    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1'), clock, timing: { ...FAST_SYNC, maxDelayMs: 60_000 } });
+    const kiosk = await startSyncKiosk({
+      kioskId: 'lobby-1',
+      endpoint: proxy.origin,
+      token: tokenFor(collector, 'lobby-1'),
+      clock,
+      timing: { ...FAST_SYNC, maxDelayMs: 60_000 },
+    });
     kiosk.seed(3);
     proxy.plan('rate-limit');
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', message: 'the collector answered 429' });
@@ -76,12 +82,36 @@ describe('outbox', () => {
     expect((await collector.rows()).length).toBe(12);
   });
 
+  it('sets aside the rows a 200 answer leaves out (an id held for another kiosk), keeps the rest, and goes on', async () => {
+    const collector = await startTestCollector(['lobby-1', 'lobby-2']);
+    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: collector.origin, token: tokenFor(collector, 'lobby-1') });
+    const ids = kiosk.seed(5);
+    const taken = ids[2]!;
+    expect((await postRows(collector.origin, tokenFor(collector, 'lobby-2'), [syncRow('lobby-2', { id: taken })])).status).toBe(200);
+
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', sent: 5, acknowledged: 4, quarantined: 1 });
+    expect(kiosk.syncedIds().sort()).toEqual(ids.filter((id) => id !== taken).sort());
+    const admin = await unlock(kiosk.client, ADMIN_PIN);
+    expect((await kiosk.client.getStaffStatus({ session: admin })).incidents[0]).toMatchObject({ kind: 'sync', message: expect.stringContaining('set aside') });
+    expect(kiosk.core.feedback.store!.listIncidents()[0]!.detail).toContain('the collector did not take these rows');
+    expect(await kiosk.client.getSyncStatus({ session: admin })).toMatchObject({ pending: 0, quarantined: 1, lastError: null });
+
+    // Later rows are not held up behind it.
+    const later = kiosk.seed(3);
+    expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', sent: 3, acknowledged: 3 });
+    expect(kiosk.syncedIds()).toEqual(expect.arrayContaining(later));
+    const held = (await collector.rows()).filter((row) => row.id === taken);
+    expect(held).toEqual([expect.objectContaining({ kiosk_id: 'lobby-2' })]);
+  });
+
   it('refuses a plain-http endpoint that is not this computer, at settings time, with a clear message', async () => {
     const collector = await startTestCollector(['lobby-1']);
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: collector.origin, token: tokenFor(collector, 'lobby-1') });
     const admin = await unlock(kiosk.client, ADMIN_PIN);
     const settings = await kiosk.client.getSettings({ session: admin });
-    await expect(kiosk.client.updateSettings({ session: admin, settings: { ...settings, syncEndpoint: 'http://collector.clinic.example/' } })).rejects.toMatchObject({
+    await expect(
+      kiosk.client.updateSettings({ session: admin, settings: { ...settings, syncEndpoint: 'http://collector.clinic.example/' } }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'settings.syncEndpoint',
       message: expect.stringContaining('must start with https://'),
@@ -107,7 +137,11 @@ describe('outbox', () => {
     expect(answers).not.toContain(secret);
     for (const format of ['json', 'csv'] as const) {
       const file = join(kiosk.dataDir, `export.${format}`);
-      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, { kioskId: 'lobby-1', now: () => new Date(), topics: [] });
+      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, {
+        kioskId: 'lobby-1',
+        now: () => new Date(),
+        topics: [],
+      });
       expect(written.rows).toBe(5);
       expect(readFileSync(file, 'utf8')).not.toContain(secret);
     }
@@ -128,13 +162,13 @@ describe('outbox', () => {
     const store = kiosk.core.feedback.store!;
     const ids = kiosk.seed(4);
     const later = new Date(kiosk.clock.now().getTime() + 400 * 24 * 3600 * 1000);
+    expect(store.markExported([1, 2, 3, 4], kiosk.clock.now())).toBe(4); // exported, but not yet in PostgreSQL
     proxy.plan('drop-after'); // the collector commits, the kiosk never hears it
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', acknowledged: 0 });
-    expect(applyRetention(store, 30, later, silentLogger())).toBe(0);
+    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(0);
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', acknowledged: 4 });
-    expect(applyRetention(store, 30, later, silentLogger())).toBe(4);
+    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(4);
     expect((await collector.rows()).map((r) => r.id).sort()).toEqual([...ids].sort());
     await proxy.close();
   });
 });
-

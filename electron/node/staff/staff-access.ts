@@ -20,9 +20,7 @@ import { afterFailure, currentLockout, isLockoutState, MAX_TRIES, NO_LOCKOUT, se
 import { hashPin, isPinHash, PIN_HASH_COST, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
 
 export type PinCheck =
-  | { outcome: 'unlocked'; role: StaffRole }
-  | { outcome: 'wrong-pin'; attemptsLeft: number }
-  | { outcome: 'locked'; retryAfterSeconds: number };
+  { outcome: 'unlocked'; role: StaffRole } | { outcome: 'wrong-pin'; attemptsLeft: number } | { outcome: 'locked'; retryAfterSeconds: number };
 
 export interface StaffAccessOptions {
   dataDir: string;
@@ -133,7 +131,9 @@ export class StaffAccess {
       if (credentials.quarantine) {
         store.recordIncident({
           kind: 'credentials',
-          message: 'The PIN file was damaged and was set aside. The PINs must be set again with "clinic-kiosk set-pin".',
+          // The file holds the sync token too (sync/token-store.ts): it is gone with the PINs.
+          message:
+            'The credentials file was damaged and was set aside. The PINs must be set again with "clinic-kiosk set-pin", and the sync token in Sync (admin) or with "clinic-kiosk set-sync-token".',
           detail: JSON.stringify(credentials.quarantine),
         });
       }
@@ -181,7 +181,9 @@ function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore,
 }
 
 function hasSetAsideFiles(dataDir: string): boolean {
-  return readdirSync(dataDir).some((name) => [`${DATABASE_FILE_NAME}${QUARANTINE_MARK}`, `${CREDENTIALS_FILE_NAME}${QUARANTINE_MARK}`].some((prefix) => name.startsWith(prefix)));
+  return readdirSync(dataDir).some((name) =>
+    [`${DATABASE_FILE_NAME}${QUARANTINE_MARK}`, `${CREDENTIALS_FILE_NAME}${QUARANTINE_MARK}`].some((prefix) => name.startsWith(prefix)),
+  );
 }
 
 function readPin(credentials: CredentialStore, role: StaffRole): PinHash | null {

@@ -89,7 +89,7 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
 
     async runRetention({ session }) {
       sessions.authorize(session, 'admin');
-      return feedback.use((store) => ({ deleted: applyRetention(store, settings.current(store).retentionDays, now(), logger) }));
+      return feedback.use((store) => ({ deleted: applyRetention(store, settings.current(store), now(), logger) }));
     },
 
     async prepareExport(request) {

@@ -104,8 +104,11 @@ export interface FeedbackStore {
    * Each chunk is its own transaction: if one fails, the chunks before it stay marked and it throws.
    */
   markExportedInChunks(seqs: readonly number[], at?: Date, chunkSize?: number): Promise<number>;
-  /** Deletes feedback created before `cutoff` that was synced or exported (never one that was neither). */
-  deleteExpired(cutoff: Date): number;
+  /**
+   * Deletes feedback created before `cutoff` that was synced, or with `syncedOnly` false also one
+   * that was exported; never one that was neither. Which applies is staff/retention.ts's rule.
+   */
+  deleteExpired(cutoff: Date, options: { syncedOnly: boolean }): number;
   /** The admin dashboard's figures over all stored feedback, with the last `days` local days. */
   dashboard(days?: number): DashboardFigures;
   /** A setting's value (parsed JSON), or undefined when it was never set. */
@@ -194,7 +197,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       // Keyset paging on seq: each page starts after the last row seen, so none is read twice.
       const where = ['feedback.seq > ?', ...conditions].join(' AND ');
       const page = guardStorage(() => db.prepare<(string | number)[], FeedbackRow>(`${SELECT_FEEDBACK} WHERE ${where} ORDER BY seq LIMIT ${PAGE_SIZE}`));
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = guardStorage(() => page.all(after, ...params));
         for (const row of rows) yield toRecord(row);
         if (rows.length < PAGE_SIZE) return;
@@ -260,9 +263,9 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
       return marked;
     },
 
-    deleteExpired(cutoff) {
+    deleteExpired(cutoff, { syncedOnly }) {
       // feedback_topics rows go with their feedback (ON DELETE CASCADE).
-      return guardStorage(() => sql.deleteExpired.run(cutoff.toISOString()).changes);
+      return guardStorage(() => sql.deleteExpired.run(cutoff.toISOString(), syncedOnly ? 1 : 0).changes);
     },
 
     dashboard(days = 30) {
@@ -345,27 +348,17 @@ function prepareStatements(db: Database.Database) {
     ),
     selectIncidents: db.prepare<[number], Incident>('SELECT id, at, kind, message, detail FROM incidents ORDER BY id DESC LIMIT ?'),
     // One statement, so the whole list is marked or none of it; json_each takes any number of seqs.
-    markExported: db.prepare<[string, string]>(
-      'UPDATE feedback SET exported_at = ? WHERE exported_at IS NULL AND seq IN (SELECT value FROM json_each(?))',
-    ),
-    pendingSync: db.prepare<[number], FeedbackRow>(
-      `${SELECT_FEEDBACK} WHERE synced_at IS NULL AND sync_quarantined_at IS NULL ORDER BY seq LIMIT ?`,
-    ),
-    markSynced: db.prepare<[string, string]>(
-      'UPDATE feedback SET synced_at = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))',
-    ),
+    markExported: db.prepare<[string, string]>('UPDATE feedback SET exported_at = ? WHERE exported_at IS NULL AND seq IN (SELECT value FROM json_each(?))'),
+    pendingSync: db.prepare<[number], FeedbackRow>(`${SELECT_FEEDBACK} WHERE synced_at IS NULL AND sync_quarantined_at IS NULL ORDER BY seq LIMIT ?`),
+    markSynced: db.prepare<[string, string]>('UPDATE feedback SET synced_at = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))'),
     quarantineSync: db.prepare<[string, string, string]>(
       'UPDATE feedback SET sync_quarantined_at = ?, sync_error = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))',
     ),
-    countSyncQuarantined: db
-      .prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL')
-      .pluck(),
+    countSyncQuarantined: db.prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL').pluck(),
     releaseSyncQuarantine: db.prepare<[]>(
       'UPDATE feedback SET sync_quarantined_at = NULL, sync_error = NULL WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL',
     ),
-    deleteExpired: db.prepare<[string]>(
-      'DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR exported_at IS NOT NULL)',
-    ),
+    deleteExpired: db.prepare<[string, number]>('DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR (? = 0 AND exported_at IS NOT NULL))'),
     dashboard: prepareDashboardQueries(db),
     selectSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
     deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key IN (SELECT value FROM json_each(?))'),

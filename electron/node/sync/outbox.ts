@@ -80,7 +80,7 @@ export class SyncOutbox {
   /** One pass now, after any running one; an admin's "Sync now" and the CLI use this. */
   async syncNow(): Promise<SyncPassResult | null> {
     while (this.#running) await this.#running;
-    return this.#run();
+    return this.#run(true);
   }
 
   /** What the admin panel shows. */
@@ -127,8 +127,9 @@ export class SyncOutbox {
     this.#timer.unref();
   }
 
-  async #run(): Promise<SyncPassResult | null> {
-    const pass = this.#pass();
+  /** `asked`: someone pressed Sync now (or ran `clinic-kiosk sync`) and waits for the answer. */
+  async #run(asked = false): Promise<SyncPassResult | null> {
+    const pass = this.#pass(asked);
     this.#running = pass;
     try {
       return await pass;
@@ -137,7 +138,7 @@ export class SyncOutbox {
     }
   }
 
-  async #pass(): Promise<SyncPassResult | null> {
+  async #pass(asked: boolean): Promise<SyncPassResult | null> {
     const { settings, logger, now } = this.#options;
     const store = this.#options.store();
     if (!store) {
@@ -165,7 +166,7 @@ export class SyncOutbox {
       result = { sent: 0, acknowledged: 0, quarantined: 0, outcome: 'retry', message: 'the feedback database failed during sync', retryAfterMs: null };
       logger.error({ err: error }, 'sync pass failed');
     }
-    this.#record(store, result);
+    this.#record(store, result, asked);
     if (result.outcome === 'retry') {
       this.#failures += 1;
       this.#schedule(retryDelayMs(this.#failures, result.retryAfterMs, this.#timing, this.#options.random));
@@ -176,8 +177,12 @@ export class SyncOutbox {
     return result;
   }
 
-  /** Keeps the last success and the last error for the status screen; logging never fails a pass. */
-  #record(store: FeedbackStore, result: SyncPassResult): void {
+  /**
+   * Keeps the last success and the last error for the status screen; logging never fails a pass.
+   * A kiosk without sync passes "not set up" every few minutes: that is its normal state, so only
+   * a pass someone asked for records it as the last problem.
+   */
+  #record(store: FeedbackStore, result: SyncPassResult, asked: boolean): void {
     const at = this.#options.now().toISOString();
     const { outcome, sent, acknowledged, quarantined } = result;
     const message = 'message' in result ? result.message : undefined;
@@ -186,6 +191,7 @@ export class SyncOutbox {
       if (outcome === 'done' || acknowledged > 0) values[SETTING_KEYS.lastSyncAt] = at;
       if (outcome === 'done') values[SETTING_KEYS.lastSyncError] = null;
       if (outcome === 'retry') values[SETTING_KEYS.lastSyncError] = { at, message };
+      if (outcome === 'not-configured' && asked) values[SETTING_KEYS.lastSyncError] = { at, message: `sync is not set up: ${message}` };
       if (Object.keys(values).length) store.putSettings(values);
     } catch (error) {
       this.#options.logger.warn({ err: error }, 'the sync status could not be saved');

@@ -1,8 +1,9 @@
 /**
  * One sync pass: send the outbox oldest first, a batch of at most 500 rows at a time, until it is
  * empty or the collector cannot take more now. A row is marked synced only when an answer lists
- * its id; a batch refused for good is set aside (staff are told); anything else stops the pass and
- * is retried later, with the same Idempotency-Key for the same rows.
+ * its id; a batch refused for good, and any row a 200 answer leaves out, is set aside (staff are
+ * told); anything else stops the pass and is retried later, with the same Idempotency-Key for the
+ * same rows.
  */
 import { createHash } from 'node:crypto';
 import { MAX_BATCH_ROWS, type SyncRow } from '../../common/sync/protocol.js';
@@ -15,7 +16,7 @@ export interface SyncPassOptions {
   timeoutMs: number;
   batchRows?: number;
   now: () => Date;
-  /** Called when a batch is set aside, so staff see an incident. */
+  /** Called when rows are set aside (a refused batch, or rows an answer left out), so staff see an incident. */
   onRefused: (message: string, rows: number) => void;
 }
 
@@ -23,11 +24,7 @@ export type SyncPassResult = {
   sent: number;
   acknowledged: number;
   quarantined: number;
-} & (
-  | { outcome: 'done' }
-  | { outcome: 'not-configured'; message: string }
-  | { outcome: 'retry'; message: string; retryAfterMs: number | null }
-);
+} & ({ outcome: 'done' } | { outcome: 'not-configured'; message: string } | { outcome: 'retry'; message: string; retryAfterMs: number | null });
 
 export async function syncPass(store: FeedbackStore, options: SyncPassOptions): Promise<SyncPassResult> {
   const counts = { sent: 0, acknowledged: 0, quarantined: 0 };
@@ -47,21 +44,32 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
     });
     if (outcome.kind === 'retry') return { ...counts, outcome: 'retry', message: outcome.message, retryAfterMs: outcome.retryAfterMs };
     if (outcome.kind === 'refused') {
-      counts.quarantined += store.quarantineSync(rows.map((row) => row.id), outcome.message, options.now());
+      counts.quarantined += store.quarantineSync(
+        rows.map((row) => row.id),
+        outcome.message,
+        options.now(),
+      );
       options.onRefused(outcome.message, rows.length);
       continue;
     }
     counts.acknowledged += store.markSynced(outcome.ids, options.now());
-    // An answer that leaves rows out would send them again at once, forever: wait instead.
-    if (outcome.ids.length < rows.length) {
-      return { ...counts, outcome: 'retry', message: `the collector acknowledged ${outcome.ids.length} of ${rows.length} rows`, retryAfterMs: null };
+    // A 200 that leaves rows out (an id the collector holds for another kiosk, say) would leave
+    // them first in the outbox for ever, blocking every later row: set them aside instead.
+    const listed = new Set(outcome.ids);
+    const left = rows.filter((row) => !listed.has(row.id)).map((row) => row.id);
+    if (left.length > 0) {
+      const message = `the collector did not take these rows (its answer listed ${rows.length - left.length} of ${rows.length})`;
+      counts.quarantined += store.quarantineSync(left, message, options.now());
+      options.onRefused(message, left.length);
     }
   }
 }
 
 /** The same rows give the same key, so a retried batch is recognisably the same request. */
 function idempotencyKey(rows: readonly SyncRow[]): string {
-  return createHash('sha256').update(rows.map((row) => row.id).join(',')).digest('base64url');
+  return createHash('sha256')
+    .update(rows.map((row) => row.id).join(','))
+    .digest('base64url');
 }
 
 export function toSyncRow(record: FeedbackRecord): SyncRow {

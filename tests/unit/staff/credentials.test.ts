@@ -8,9 +8,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
+import { CredentialStore } from '../../../electron/node/staff/credential-store.js';
 import { hashPin } from '../../../electron/node/staff/pin-hash.js';
 import { StaffAccess } from '../../../electron/node/staff/staff-access.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
 import { ADMIN_PIN, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { useTempDirs } from '../storage/helpers.js';
 
@@ -56,7 +58,10 @@ describe('the credentials file', () => {
     for (const name of readdirSync(dataDir).filter((n) => n.startsWith('credentials.db'))) writeFileSync(join(dataDir, name), '');
     const { client, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
-    await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringContaining('set-pin') });
+    await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringContaining('set-pin'),
+    });
     close();
 
     await operatorSetsPin(dataDir, 'admin', '97531');
@@ -67,13 +72,16 @@ describe('the credentials file', () => {
     after.close();
   });
 
-  it('damaged: it is set aside, staff are told, and only the operator can set PINs', async () => {
+  it('damaged: it is set aside, staff are told (the PINs and the sync token), and only the operator can set PINs', async () => {
     const dataDir = await setUpKiosk();
     writeFileSync(join(dataDir, 'credentials.db'), 'garbage'.repeat(1000));
     const { client, core, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
     expect(readdirSync(dataDir).some((name) => name.startsWith('credentials.db.corrupt-'))).toBe(true);
-    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'credentials', message: expect.stringContaining('set-pin') });
+    const { message } = core.feedback.store!.listIncidents()[0]!;
+    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'credentials' });
+    expect(message).toContain('set-pin');
+    expect(message).toContain('sync token');
     await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized' });
     close();
   });
@@ -97,6 +105,19 @@ describe('the credentials file', () => {
     writeFileSync(join(dataDir, 'kiosk.db'), 'not a database'.repeat(300));
     const { client, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
+    close();
+  });
+
+  it('a sync token set before any PIN leaves the first-run setup to the screen', async () => {
+    const dataDir = tempDir();
+    // What `clinic-kiosk set-sync-token` does on a kiosk whose PINs were never set.
+    const credentials = new CredentialStore({ dataDir, logger: silentLogger(), now: () => new Date() });
+    credentialsTokenStore(credentials).set('t'.repeat(40));
+    credentials.close();
+    const { client, close } = startTestCore(dataDir);
+    expect(await client.getStaffSetup({})).toMatchObject({ pinsConfigured: false, setupAllowed: true });
+    await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
+    expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
     close();
   });
 

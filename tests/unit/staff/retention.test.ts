@@ -10,7 +10,13 @@ import { rowCounts, useTempDirs } from '../storage/helpers.js';
 const tempDir = useTempDirs('kiosk-retention-');
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-11-20T12:00:00.000Z');
-const settings = (retentionDays: number | null): Settings => ({ kioskId: 'kiosk-1', idleTimeoutSeconds: 90, syncEndpoint: null, retentionDays, keepPartialFeedback: false });
+const settings = (retentionDays: number | null, syncEndpoint: string | null = null): Settings => ({
+  kioskId: 'kiosk-1',
+  idleTimeoutSeconds: 90,
+  syncEndpoint,
+  retentionDays,
+  keepPartialFeedback: false,
+});
 
 /** Rows of every age and state: [age in days, synced, exported]. */
 const ROWS = [
@@ -34,7 +40,11 @@ function seed(store: FeedbackStore): Map<string, (typeof ROWS)[number]> {
   // Sync is a later issue: mark rows synced or exported by hand, from a second connection.
   const db = new Database(store.file);
   for (const [id, [, synced, exported]] of ids) {
-    db.prepare('UPDATE feedback SET synced_at = ?, exported_at = ? WHERE id = ?').run(synced ? NOW.toISOString() : null, exported ? NOW.toISOString() : null, id);
+    db.prepare('UPDATE feedback SET synced_at = ?, exported_at = ? WHERE id = ?').run(
+      synced ? NOW.toISOString() : null,
+      exported ? NOW.toISOString() : null,
+      id,
+    );
   }
   db.close();
   return ids;
@@ -53,13 +63,52 @@ describe('retention', () => {
 
     await client.updateSettings({ session: admin, settings: settings(30) });
     expect(await client.runRetention({ session: admin })).toEqual({ deleted: 3 });
-    expect(kept()).toEqual([[40, false, false], [31, false, false], [29, true, true], [1, false, true]]);
+    expect(kept()).toEqual([
+      [40, false, false],
+      [31, false, false],
+      [29, true, true],
+      [1, false, true],
+    ]);
     expect(rowCounts(store.file)).toEqual({ feedback: 4, topics: 8 }); // their topic answers went too
 
     // Even "delete after 1 day" never takes a row that left the kiosk neither way.
     await client.updateSettings({ session: admin, settings: settings(1) });
     expect(await client.runRetention({ session: admin })).toEqual({ deleted: 1 });
-    expect(kept()).toEqual([[40, false, false], [31, false, false], [1, false, true]]);
+    expect(kept()).toEqual([
+      [40, false, false],
+      [31, false, false],
+      [1, false, true],
+    ]);
+    close();
+  });
+
+  it('with a sync endpoint set, deletes only rows the collector acknowledged: an export is not enough', async () => {
+    const { client, core, close } = startTestCore(tempDir(), { clock: testClock(NOW) });
+    const { admin } = await sessionsFor(client);
+    const store = core.feedback.store!;
+    const ids = seed(store);
+    const kept = () => [...ids].filter(([id]) => store.getById(id)).map(([, row]) => row);
+
+    // Nothing listens there: the pass is never run, only the setting matters.
+    await client.updateSettings({ session: admin, settings: settings(30, 'http://127.0.0.1:9/') });
+    expect(await client.runRetention({ session: admin })).toEqual({ deleted: 2 });
+    expect(kept()).toEqual([
+      [40, false, true],
+      [40, false, false],
+      [31, false, false],
+      [29, true, true],
+      [1, false, true],
+    ]);
+
+    // Without the endpoint, the export counts again.
+    await client.updateSettings({ session: admin, settings: settings(30) });
+    expect(await client.runRetention({ session: admin })).toEqual({ deleted: 1 });
+    expect(kept()).toEqual([
+      [40, false, false],
+      [31, false, false],
+      [29, true, true],
+      [1, false, true],
+    ]);
     close();
   });
 

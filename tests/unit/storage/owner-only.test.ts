@@ -29,7 +29,7 @@ describe('files on disk', () => {
     const store = openFeedbackStore({ dataDir, kioskId: 'k', now: () => at });
     store.submit(validSubmission({ comment: 'Zebra-marker-comment please forget me' }));
     store.markExported([1], at);
-    expect(store.deleteExpired(new Date('2025-02-01T00:00:00.000Z'))).toBe(1);
+    expect(store.deleteExpired(new Date('2025-02-01T00:00:00.000Z'), { syncedOnly: false })).toBe(1);
     store.close(); // checkpoints the log into the file
     expect(readFileSync(join(dataDir, 'kiosk.db')).includes('Zebra-marker-comment')).toBe(false);
   });

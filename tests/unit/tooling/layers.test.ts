@@ -49,6 +49,10 @@ const WRONG_IMPORTS: [string, string, string][] = [
   ['electron/node/uses-cli.ts', `export { UsageError } from '../cli/usage-error.js';\n`, 'node-imports-only-common-itself'],
   ['electron/electron-preload/uses-node.ts', `export { SETTING_KEYS } from '../node/setting-keys.js';\n`, 'electronPreload-imports-only-common-itself'],
   ['renderer/src/lib/uses-node-layer.ts', `export { rendererDir } from '../../../electron/node/paths.js';\n`, 'renderer-imports-only-common-itself'],
+  ['renderer/src/lib/uses-collector.ts', `export { startCollectorServer } from '../../../electron/collector/server.js';\n`, 'renderer-imports-only-common-itself'],
+  ['electron/node/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'node-imports-only-common-itself'],
+  ['electron/browser-shell/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'browserShell-imports-only-common-node-itself'],
+  ['electron/collector/uses-shell.ts', `export { startBrowserShell } from '../browser-shell/server.js';\n`, 'collector-imports-only-common-node-itself'],
   ['renderer/src/lib/uses-path.ts', `import { join } from 'node:path';\nexport const joined = join('a', 'b');\n`, 'renderer-uses-no-node'],
 ];
 
