@@ -3,9 +3,9 @@
  * Debian's Chromium. Writes bench/results.json (and results.md, the table for the README), prints
  * the table, and exits non-zero naming each broken budget.
  *
- * `npm run bench -- --quick` is the smoke version CI runs (about a minute): small counts, every
- * measure must still produce its figures, and only deterministic budgets (the bundle size) are
- * enforced, since timing budgets mean nothing on a shared, noisy CI machine.
+ * `npm run bench -- --quick` is the smoke version CI runs (about a minute): small counts, and it
+ * fails only when a measure produced no figure; budgets are printed with pass/FAIL but judged only
+ * by the full run (see verdict.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startKioskServer, stopKioskServer } from '../tests/e2e/fixtures.js';
-import { meets } from './budgets.js';
-import type { Figure, JudgedFigure } from './figures.js';
+import type { Figure } from './figures.js';
 import type { BenchContext } from './lib/context.js';
 import { describeMachine } from './lib/machine.js';
 import { measureBundle } from './measures/bundle.js';
@@ -26,6 +25,7 @@ import { measureStorage } from './measures/storage.js';
 import { measureSync } from './measures/sync.js';
 import { measureTaps } from './measures/taps.js';
 import { markdownTable, textTable } from './report.js';
+import { judge } from './verdict.js';
 
 const MEASURES: [name: string, run: (context: BenchContext) => Promise<Figure[]>][] = [
   ['Bundle', measureBundle],
@@ -37,8 +37,6 @@ const MEASURES: [name: string, run: (context: BenchContext) => Promise<Figure[]>
   ['Export', measureExport],
   ['Sync', measureSync],
 ];
-/** May report "not available" without failing the run: it exists once issue 10 lands. */
-const OPTIONAL = new Set(['sync.rowsPerSecond']);
 
 const quick = process.argv.includes('--quick');
 /** `--only=export,storage`: run some measures (matched by name, case-insensitive); the rest are skipped. */
@@ -78,12 +76,7 @@ async function main(): Promise<number> {
   }
   machine.loadAverage.atEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 
-  const judged: JudgedFigure[] = figures.map((f) => ({
-    ...f,
-    pass: f.budget && f.value !== null && (!quick || f.budget.deterministic) ? meets(f.budget, f.value) : null,
-  }));
-  const broken = judged.filter((f) => f.pass === false).map((f) => `${f.key}: ${f.value} ${f.unit}, budget ${f.budget!.kind === 'max' ? '≤' : '≥'} ${f.budget!.limit}`);
-  const missing = judged.filter((f) => f.value === null && !OPTIONAL.has(f.key)).map((f) => `${f.key}: ${f.note ?? 'no figure'}`);
+  const { figures: judged, broken, missing, exitCode } = judge(figures, quick);
 
   const results = { mode: quick ? 'quick' : 'full', at: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine, figures: judged, broken, missing };
   writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -91,10 +84,14 @@ async function main(): Promise<number> {
 
   console.log(`\n${textTable(judged)}\n`);
   console.log(`${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.atStart.join(' ')} → ${machine.loadAverage.atEnd.join(' ')}; commit ${machine.gitCommit.slice(0, 10)}${machine.gitDirty ? ' (with uncommitted changes)' : ''}; ${results.seconds} s`);
-  if (quick) console.log('Quick mode: timing budgets are not judged; the bundle budget and every figure are.');
   for (const line of missing) console.error(`No figure: ${line}`);
-  for (const line of broken) console.error(`Budget broken: ${line}`);
-  return broken.length > 0 || missing.length > 0 ? 1 : 0;
+  if (quick) {
+    console.log('Quick run: budgets are not judged here (small counts on a shared machine); the full `npm run bench` judges them.');
+    for (const line of broken) console.log(`Not met in this quick run: ${line}`);
+  } else {
+    for (const line of broken) console.error(`Budget broken: ${line}`);
+  }
+  return exitCode;
 }
 
 main().then(

@@ -2,7 +2,7 @@
  * Issue 12, measure 1: the JS and CSS a patient's browser loads, gzipped. That is what index.html
  * names plus everything those files import statically (`import … from "./x.js"`); chunks loaded by
  * `import()` (the staff panel, the dashboard and Chart.js) load only when staff open the panel.
- * Deterministic: the same build always gives the same figure, so --quick enforces it.
+ * The same build always gives the same figure.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
