@@ -26,6 +26,14 @@ export class OnScreenKeyboard {
   shift = $state(false);
   /** The patient's pick on the keyboard itself; null follows the UI language. */
   chosenLayout = $state<KeyboardLayoutId | null>(null);
+  /**
+   * Up and typing into a field. The screen's top and bottom bars step aside while it is, so the
+   * field has the room above the keyboard whatever the language and text size (a bar that wraps to
+   * several rows at 200% text would otherwise push the field under it); Done brings them back.
+   */
+  get isUp(): boolean {
+    return this.target !== null;
+  }
   /** The field Done was pressed in: focus returning to it does not reopen the keyboard. */
   #dismissed: TypableField | null = null;
 
