@@ -224,8 +224,10 @@ export const ORIENTATIONS = [
   { name: 'portrait', viewport: { width: 1080, height: 1920 } },
 ] as const;
 
-/** From the welcome screen to the comment box, skipping every question; returns the box. */
-export async function openCommentBox(page: Page, { topics }: ContentPackFixture): Promise<Locator> {
+/** From the welcome screen to the comment box, skipping every question; returns the box. Pass a
+ *  language (its `t` and `ui`) when the kiosk already shows another one. */
+export async function openCommentBox(page: Page, { topics }: ContentPackFixture, language: Pick<TestLanguage, 't' | 'ui'> = { t, ui }): Promise<Locator> {
+  const { t, ui } = language;
   await ui.start(page).click();
   await ui.skip(page).click();
   for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();

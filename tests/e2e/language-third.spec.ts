@@ -6,9 +6,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePseudoLocaleDir, PSEUDO_LOCALE } from '../support/pseudo-locale.js';
-import { expect, expectTopic, expectWelcome, LANGUAGES, readContentPack, stringsFor, test, uiIn } from './fixtures';
+import { expect, expectTopic, expectWelcome, LANGUAGES, openCommentBox, readContentPack, stringsFor, test, uiIn } from './fixtures';
 
-const spanish = LANGUAGES[1];
+const [english, spanish] = LANGUAGES;
 
 const { dir, packFile } = makePseudoLocaleDir();
 test.use({ kioskConfig: { contentFile: packFile } });
@@ -29,4 +29,19 @@ test('takes only a content file and a strings file: the pseudo-locale "xx"', asy
   // And Spanish is still offered beside it.
   await spanish.ui.language(page, spanish.name).click();
   await expectTopic(page, spanish.content.topics, 0, spanish);
+});
+
+test('with no keyboard layout of its own, "xx" types on the English one, and the layout key offers Spanish, which the kiosk has', async ({ kiosk: page }) => {
+  await page.getByRole('banner').locator(`button[lang="${PSEUDO_LOCALE}"]`).click();
+  const comment = await openCommentBox(page, pseudo.content, pseudo);
+  await comment.click();
+  await expect(pseudo.ui.key(page, 'q')).toBeVisible();
+  await expect(pseudo.ui.key(page, 'ñ')).toHaveCount(0);
+  await expect(pseudo.ui.key(page, spanish.name)).toBeVisible();
+  await expect(pseudo.ui.key(page, english.name)).toHaveCount(0);
+  // Its key names are the language's own words.
+  await expect(pseudo.ui.key(page, t('keyboard.done'))).toBeVisible();
+  await pseudo.ui.key(page, spanish.name).click();
+  await expect(pseudo.ui.key(page, 'ñ')).toBeVisible();
+  await expect(pseudo.ui.key(page, english.name)).toBeVisible();
 });

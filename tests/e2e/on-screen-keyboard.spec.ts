@@ -1,14 +1,14 @@
 /**
  * The on-screen keyboard, tapped the way a patient taps it (touch events on its keys), in real
  * Chromium against the real kiosk: a Spanish comment reaches SQLite exactly; each key answers in
- * the same task as the tap; the 500-character limit holds; the keyboard never covers the field,
- * in the patient's comment box and the staff panel's fields, in both orientations and at 200% text;
- * and a reset lowers it leaving nothing behind.
+ * the same task as the tap; the 500-character limit holds; with the UI in Spanish the keyboard is
+ * Spanish; the keyboard never covers the field, in the patient's comment box (both languages, every
+ * text size) and the staff panel's fields, in both orientations; and a reset leaves nothing behind.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { readStoredFeedback } from '../support/stored-feedback.js';
-import { expect, openCommentBox, ORIENTATIONS, settle, t, ui } from './fixtures.js';
+import { expect, LANGUAGES, openCommentBox, ORIENTATIONS, settle, t, ui, type TestLanguage } from './fixtures.js';
 import { staff, test, unlockAs } from './staff-helpers.js';
 
 
@@ -16,8 +16,10 @@ test.use({ hasTouch: true });
 
 const commentBox = (page: Page) => page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
 
-/** Types `text` by tapping keys: Shift before a capital, Space for a space. */
-async function tapOut(scope: Page | Locator, text: string): Promise<void> {
+const [english, spanish] = LANGUAGES;
+
+/** Types `text` by tapping keys: Shift before a capital, Space for a space (key names in `language`). */
+async function tapOut(scope: Page | Locator, text: string, { t, ui }: Pick<TestLanguage, 't' | 'ui'> = english): Promise<void> {
   for (const char of text) {
     if (char === ' ') {
       await ui.key(scope, t('keyboard.space')).tap();
@@ -29,7 +31,7 @@ async function tapOut(scope: Page | Locator, text: string): Promise<void> {
 }
 
 /** The keyboard and the focused field, as rectangles on the screen: they must not overlap; keys are big. */
-async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = page): Promise<void> {
+async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = page, { ui } = english): Promise<void> {
   await expect(ui.keyboard(scope)).toBeVisible();
   await settle(page);
   const field = page.locator(':focus');
@@ -73,6 +75,31 @@ test('a Spanish comment with ñ, accents and ¿¡, tapped out on the keyboard, i
   expect(rows[0]!.comment).toBe(text);
 });
 
+test('with the UI in Spanish the keyboard is Spanish, and a comment tapped out on it is stored exactly, as "es"', async ({ kiosk: page, server }) => {
+  await spanish.ui.language(page, spanish.name).click();
+  const comment = await openCommentBox(page, spanish.content, spanish);
+  await comment.tap();
+  // Spanish first, with its key names; the layout key offers English, named in English.
+  const { t: s, ui: es } = spanish;
+  await expect(es.keyboard(page)).toBeVisible();
+  await expect(es.keyboard(page)).toHaveAttribute('lang', 'es');
+  for (const name of ['ñ', 'á', 'é', 'í', 'ó', 'ú', 'ü', '¿', '¡', s('keyboard.shift'), s('keyboard.backspace'), s('keyboard.space'), s('keyboard.done'), english.name]) {
+    await expect(es.key(page, name)).toBeVisible();
+  }
+  await expect(es.key(page, spanish.name)).toHaveCount(0);
+
+  const text = '¿Dónde está la señora? ¡Qué útil! Pingüino, acción y más.';
+  await tapOut(page, text, spanish);
+  await es.key(page, 'x').tap();
+  await es.key(page, s('keyboard.backspace')).tap();
+  await expect(comment).toHaveValue(text);
+  await page.getByRole('main').getByRole('button', { name: s('feedback.submit') }).tap();
+  await expect(es.heading(page)).toHaveText(s('thanks.title'));
+  const rows = readStoredFeedback(join(server.dataDir, 'kiosk.db'), 'comment = ?', text);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ comment: text, locale: 'es' });
+});
+
 test('a key types in the same task as the tap, Shift lasts one letter, and 500 characters is the limit', async ({ kiosk: page, content }) => {
   const comment = await openCommentBox(page, content);
   await comment.tap();
@@ -98,13 +125,15 @@ test('a key types in the same task as the tap, Shift lasts one letter, and 500 c
   await expect(page.getByRole('main').getByText(t('comment.counter', { count: 500, max: 500 }))).toBeVisible();
 });
 
-test('Done lowers the keyboard and brings the bottom bar back; a tap on the field raises it again', async ({ kiosk: page, content }) => {
+test('the bars step aside while typing; Done lowers the keyboard and brings them back; a tap on the field raises it again', async ({ kiosk: page, content }) => {
   const comment = await openCommentBox(page, content);
   await comment.tap();
   await expect(ui.bottomNav(page)).toBeHidden();
+  await expect(page.getByRole('banner')).toBeHidden();
   await ui.key(page, t('keyboard.done')).tap();
   await expect(ui.keyboard(page)).toHaveCount(0);
   await expect(ui.bottomNav(page)).toBeVisible();
+  await expect(ui.startOver(page)).toBeVisible();
   await expect(comment).toBeFocused();
   await comment.tap();
   await expect(ui.keyboard(page)).toBeVisible();
@@ -113,11 +142,13 @@ test('Done lowers the keyboard and brings the bottom bar back; a tap on the fiel
   await expect(ui.keyboard(page)).toHaveCount(0);
 });
 
-test('Start over lowers the keyboard and nothing typed is left', async ({ kiosk: page, content }) => {
+test('Start over leaves nothing typed, nor the layout chosen', async ({ kiosk: page, content }) => {
   const comment = await openCommentBox(page, content);
   await comment.tap();
   await ui.key(page, 'Español').tap();
   await tapOut(page, 'ñu');
+  // Start over is in the top bar, which is back once Done has lowered the keyboard.
+  await ui.key(page, t('keyboard.done')).tap();
   await ui.startOver(page).tap();
   await expect(ui.keyboard(page)).toHaveCount(0);
   expect(await page.content()).not.toContain('ñu');
@@ -132,23 +163,26 @@ for (const orientation of ORIENTATIONS) {
   test.describe(orientation.name, () => {
     test.use({ viewport: orientation.viewport });
 
-    test('the keyboard never covers the comment box, at normal and 200% text', async ({ kiosk: page, content }) => {
-      await ui.textSize(page).click();
-      await ui.textSize(page).click();
-      await expect(ui.textSize(page)).toHaveAccessibleName(t('topbar.textSize.larger'));
-      const comment = await openCommentBox(page, content);
-      await comment.tap();
-      await expectFieldClearOfKeyboard(page);
-      // Several lines typed: the box keeps its place above the keyboard.
-      await comment.fill('line\n'.repeat(12));
-      await ui.key(page, 'z').tap();
-      await expectFieldClearOfKeyboard(page);
-      await ui.key(page, t('keyboard.done')).tap();
-      await ui.textSize(page).click();
-      await expect(ui.textSize(page)).toHaveAccessibleName(t('topbar.textSize.normal'));
-      await comment.tap();
-      await expectFieldClearOfKeyboard(page);
-    });
+    for (const language of LANGUAGES) {
+      test(`${language.name}: the keyboard never covers the comment box, at 100%, 150% and 200% text`, async ({ kiosk: page }) => {
+        const { t, ui } = language;
+        if (language !== english) await ui.language(page, language.name).click();
+        const comment = await openCommentBox(page, language.content, language);
+        for (const size of ['normal', 'large', 'larger'] as const) {
+          await expect(ui.textSize(page)).toHaveAccessibleName(t(`topbar.textSize.${size}`));
+          await comment.tap();
+          await expectFieldClearOfKeyboard(page, page, language);
+          // Several lines typed: the box keeps its place above the keyboard.
+          await comment.fill('line\n'.repeat(12));
+          await ui.key(page, 'z').tap();
+          await expectFieldClearOfKeyboard(page, page, language);
+          await comment.fill('');
+          // Done brings the top bar back, and with it the text size control.
+          await ui.key(page, t('keyboard.done')).tap();
+          if (size !== 'larger') await ui.textSize(page).click();
+        }
+      });
+    }
 
     test("the staff panel's text fields get the keyboard, never under it", async ({ kiosk: page }) => {
       const panel = await unlockAs(page, 'admin');

@@ -4,7 +4,7 @@
  * end each utterance. Everything else is the real kiosk in real Chromium.
  */
 import type { Page } from '@playwright/test';
-import { beginTopics, expect, expectTopic, t, test, ui } from './fixtures.js';
+import { beginTopics, expect, expectTopic, LANGUAGES, t, test, ui } from './fixtures.js';
 
 interface FakeVoice {
   name: string;
@@ -67,7 +67,9 @@ function installFakeSpeech(initialVoices: FakeVoice[]) {
 }
 
 const OFFLINE_ENGLISH: FakeVoice = { name: 'Offline English', lang: 'en-US', localService: true };
-const listen = (page: Page) => page.getByRole('main').getByRole('button', { name: t('listen.start'), exact: true });
+const OFFLINE_SPANISH: FakeVoice = { name: 'Offline Spanish', lang: 'es-MX', localService: true };
+const spanish = LANGUAGES[1];
+const listen = (page: Page, { t: s } = { t }) => page.getByRole('main').getByRole('button', { name: s('listen.start'), exact: true });
 const stopReading = (page: Page) => page.getByRole('main').getByRole('button', { name: t('listen.stop'), exact: true });
 const beingRead = (page: Page) => page.locator('[data-reading]');
 const spoken = (page: Page) => page.evaluate(() => window.fakeSpeech.spoken);
@@ -131,4 +133,34 @@ test('no Listen button without an offline voice for the language', async ({ page
   // No voices at all (as on this machine without the fake): none either.
   await page.evaluate(() => window.fakeSpeech.setVoices([]));
   await expect(listen(page)).toHaveCount(0);
+});
+
+test.describe('with the UI in Spanish', () => {
+  test('Listen reads the Spanish topic with the Spanish offline voice', async ({ page, kiosk }) => {
+    await page.addInitScript(installFakeSpeech, [OFFLINE_ENGLISH, OFFLINE_SPANISH]);
+    await page.reload();
+    await expect(ui.start(kiosk)).toBeVisible();
+    await spanish.ui.language(page, spanish.name).click();
+    await beginTopics(page, spanish.content.topics, spanish);
+    await listen(page, spanish).click();
+    const summary = spanish.content.pack.summary;
+    const utterances = await spoken(page);
+    expect(utterances.map((utterance) => utterance.text)).toEqual([summary.title, ...summary.paragraphs]);
+    expect(new Set(utterances.map((utterance) => `${utterance.voice} ${utterance.lang}`))).toEqual(new Set(['Offline Spanish es-MX']));
+    await expect(beingRead(page)).toHaveText(summary.title);
+  });
+
+  test('no Listen button when the only offline voice is English', async ({ page, kiosk, content }) => {
+    await page.addInitScript(installFakeSpeech, [OFFLINE_ENGLISH, { name: 'Cloud Spanish', lang: 'es-ES', localService: false }]);
+    await page.reload();
+    await expect(ui.start(kiosk)).toBeVisible();
+    // English first: the button is there, so its absence in Spanish is the language's doing.
+    await beginTopics(page, content.topics);
+    await expect(listen(page)).toBeVisible();
+    await ui.startOver(page).click();
+    await spanish.ui.language(page, spanish.name).click();
+    await beginTopics(page, spanish.content.topics, spanish);
+    await expect(spanish.ui.heading(page)).toHaveText(spanish.content.topics[0]!.title);
+    await expect(listen(page, spanish)).toHaveCount(0);
+  });
 });

@@ -6,7 +6,7 @@
  * Typing is synchronous on purpose: a tap changes the field in the same task, so the character
  * appears in the very next frame.
  */
-import type { KeyboardLayoutId } from '../lib/keyboard/layouts';
+import { FALLBACK_LAYOUT, type KeyboardLayoutId } from '../lib/keyboard/layouts';
 
 export type TypableField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -24,8 +24,18 @@ export const KEYBOARD_ATTRIBUTE = 'data-on-screen-keyboard';
 export class OnScreenKeyboard {
   target = $state<TypableField | null>(null);
   shift = $state(false);
+  /** The layouts the kiosk's languages use (see offeredLayouts); set once by the kiosk at start. */
+  offered = $state.raw<readonly KeyboardLayoutId[]>([FALLBACK_LAYOUT]);
   /** The patient's pick on the keyboard itself; null follows the UI language. */
   chosenLayout = $state<KeyboardLayoutId | null>(null);
+  /**
+   * Up and typing into a field. The screen's top and bottom bars step aside while it is, so the
+   * field has the room above the keyboard whatever the language and text size (a bar that wraps to
+   * several rows at 200% text would otherwise push the field under it); Done brings them back.
+   */
+  get isUp(): boolean {
+    return this.target !== null;
+  }
   /** The field Done was pressed in: focus returning to it does not reopen the keyboard. */
   #dismissed: TypableField | null = null;
 

@@ -32,6 +32,32 @@ export const LAYOUTS: Record<KeyboardLayoutId, readonly (readonly Key[])[]> = {
   ],
 };
 
+/** A language with no layout of its own types on this one (adding a layout is optional). */
+export const FALLBACK_LAYOUT: KeyboardLayoutId = 'en';
+
+/** The layout a UI language starts on: its own (by base language, "es-MX" → "es"), or the fallback. */
+export function layoutFor(locale: string): KeyboardLayoutId {
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  return KEYBOARD_LAYOUTS.find((id) => id === base) ?? FALLBACK_LAYOUT;
+}
+
+/**
+ * The layouts a kiosk offers: those its languages start on, once each, in the languages' order.
+ * So a French screen beside English types on English and is never offered Spanish unless Spanish
+ * is one of the kiosk's languages.
+ */
+export function offeredLayouts(locales: readonly string[]): KeyboardLayoutId[] {
+  return [...new Set([...locales.map(layoutFor), ...(locales.length ? [] : [FALLBACK_LAYOUT])])];
+}
+
+/** The layout the layout key switches to (and names), or null when only one is offered (no key). */
+export function nextLayout(current: KeyboardLayoutId, offered: readonly KeyboardLayoutId[]): KeyboardLayoutId | null {
+  const others = offered.filter((id) => id !== current);
+  if (others.length === 0) return null;
+  const index = offered.indexOf(current);
+  return index < 0 ? others[0]! : offered[(index + 1) % offered.length]!;
+}
+
 /** The character a key types: shift gives the upper case where there is one. */
 export function typed(char: string, shift: boolean): string {
   return shift ? char.toLocaleUpperCase() : char;
