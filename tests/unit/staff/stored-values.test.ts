@@ -9,6 +9,7 @@ import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
 import { CREDENTIAL_KEYS, CredentialStore } from '../../../electron/node/staff/credential-store.js';
 import { hashPin } from '../../../electron/node/staff/pin-hash.js';
 import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { readLastSync } from '../../../electron/node/sync/outbox.js';
 import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
 import { ADMIN_PIN, capturingLogger, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { useTempDirs } from '../storage/helpers.js';
@@ -90,5 +91,17 @@ describe('a stored value that fails its schema', () => {
     expect(credentialsTokenStore(credentials).get()).toBeNull();
     expect(ignored(log)).toEqual([CREDENTIAL_KEYS.syncToken]);
     credentials.close();
+  });
+
+  it('is no last sync and no last sync error, in the staff status too', async () => {
+    const log = capturingLogger();
+    const { client, core, close } = startTestCore(tempDir(), { logger: log.logger });
+    const { staff } = await sessionsFor(client);
+    const store = core.feedback.store!;
+    store.putSettings({ [SETTING_KEYS.lastSyncAt]: 1764417600000, [SETTING_KEYS.lastSyncError]: { at: '2026-11-29T12:00:00.000Z' } });
+    expect(readLastSync(store, log.logger)).toEqual({ lastSyncAt: null, lastError: null });
+    expect(await client.getStaffStatus({ session: staff })).toMatchObject({ lastSyncAt: null });
+    expect(ignored(log)).toEqual(expect.arrayContaining([SETTING_KEYS.lastSyncAt, SETTING_KEYS.lastSyncError]));
+    close();
   });
 });
