@@ -5,12 +5,13 @@
  * id to the next feedback, a new idle timeout to the next bootstrap. The cache keeps five reads off
  * every patient's submit.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { SettingsSchema, type Settings } from '../common/api/staff.js';
 import type { KioskConfig } from '../common/config/schema.js';
 import type { Logger } from './log/logger.js';
 import { SETTING_KEYS } from './setting-keys.js';
 import type { FeedbackStore } from './storage/feedback-store.js';
+import { readStored } from './storage/stored-value.js';
 
 const FIELDS = Object.keys(SettingsSchema.entries) as (keyof Settings)[];
 
@@ -52,14 +53,20 @@ export class KioskSettings {
   }
 
   #read(store: FeedbackStore): Settings {
-    const settings: Record<string, unknown> = this.defaults();
-    for (const field of FIELDS) {
-      const saved = store.getSetting(SETTING_KEYS.setting(field));
-      if (saved === undefined) continue;
-      // A value a newer or older version saved may break today's rules: keep the default then.
-      if (v.is(SettingsSchema.entries[field], saved)) settings[field] = saved;
-      else this.logger.warn({ field }, 'a saved setting is not valid any more; using the configured value');
-    }
-    return settings as Settings;
+    const { entries } = SettingsSchema;
+    const defaults = this.defaults();
+    // A value a newer or older version saved may break today's rules: keep the default then.
+    const saved = <T>(field: keyof Settings, schema: v.GenericSchema<unknown, T>, fallback: T): T => {
+      const key = SETTING_KEYS.setting(field);
+      const value = readStored(schema, store.getSetting(key), this.logger, key);
+      return value === undefined ? fallback : value;
+    };
+    return {
+      kioskId: saved('kioskId', entries.kioskId, defaults.kioskId),
+      idleTimeoutSeconds: saved('idleTimeoutSeconds', entries.idleTimeoutSeconds, defaults.idleTimeoutSeconds),
+      syncEndpoint: saved('syncEndpoint', entries.syncEndpoint, defaults.syncEndpoint),
+      retentionDays: saved('retentionDays', entries.retentionDays, defaults.retentionDays),
+      keepPartialFeedback: saved('keepPartialFeedback', entries.keepPartialFeedback, defaults.keepPartialFeedback),
+    };
   }
 }

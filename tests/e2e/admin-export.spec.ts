@@ -98,6 +98,8 @@ test('admin CSV export downloads a file whose rows equal the database rows, form
   const sha256 = createHash('sha256').update(file).digest('hex');
   await expect(section.getByText(t('export.done_other', { count: rows.length, name: fileName }), { exact: true })).toBeVisible();
   await expect(section.getByText(t('export.sha256', { sha256 }), { exact: true })).toBeVisible();
+  // A download names no folder: only a folder the Electron shell saved to is shown.
+  await expect(section.getByRole('status')).not.toContainText(t('export.savedIn', { folder: '' }).trim());
   expect(manifest).toMatchObject({ file: fileName, format: 'csv', rows: rows.length, sha256, coarsenedToHour: true });
   expect(fileName).toMatch(/^clinic-kiosk_kiosk-1_all(-\d+)?\.csv$/);
 

@@ -139,17 +139,22 @@ export interface Dashboard {
   latestComments: { createdAt: string; comment: string }[];
 }
 
-export interface PreparedExport {
+/** The files an export wrote: the data file and its manifest beside it. */
+export interface ExportedFiles {
   fileName: string;
   manifestFileName: string;
   rows: number;
   sha256: string;
-  /** For `folder`: the folder the files were written to; null when the admin cancelled the dialog. */
-  savedTo: string | null;
-  /** For `download`: one-time links (same origin) to the file and its manifest. */
-  downloadUrl: string | null;
-  manifestUrl: string | null;
 }
+
+/** What `prepareExport` did: each outcome carries only what it has. */
+export type PreparedExport =
+  /** Electron: written to the folder the admin chose. */
+  | ({ outcome: 'saved'; folder: string } & ExportedFiles)
+  /** Browser shell: staged, with one-time links (same origin) to the file and its manifest. */
+  | ({ outcome: 'download'; downloadUrl: string; manifestUrl: string } & ExportedFiles)
+  /** The admin closed the folder dialog: nothing was written. */
+  | { outcome: 'cancelled' };
 
 export interface SyncStatus {
   /** The collector's address, or null: sync is off. */

@@ -17,7 +17,7 @@ import type { FeedbackStore } from '../storage/feedback-store.js';
 import type { DownloadTickets } from './download-tickets.js';
 import { makePrivateDir } from '../storage/private-files.js';
 import { exportFileName, freeFileName } from './file-names.js';
-import { exportFeedback, manifestFileFor, writeExport, type WrittenExport } from './write-export.js';
+import { exportFeedback, writeExport, type WrittenExport } from './write-export.js';
 
 export interface ExporterOptions {
   dataDir: string;
@@ -59,7 +59,7 @@ export class Exporter {
       const chosen = await shell.chooseExportFolder();
       if (chosen === null) {
         logger.info({ event: 'export', outcome: 'cancelled' }, 'export cancelled at the folder dialog');
-        return { fileName: name, manifestFileName: manifestFileFor(name), rows: 0, sha256: '', savedTo: null, downloadUrl: null, manifestUrl: null };
+        return { outcome: 'cancelled' };
       }
       dir = chosen;
     } else {
@@ -87,16 +87,13 @@ export class Exporter {
     }
     logger.info({ event: 'export', outcome: 'written', file: written.file, rows: written.rows, format, since, until, onlyUnexported }, 'feedback exported');
 
-    const manifestFileName = basename(written.manifestFile);
-    const download = destination === 'download';
+    const files = { fileName, manifestFileName: basename(written.manifestFile), rows: written.rows, sha256: written.sha256 };
+    if (destination === 'folder') return { outcome: 'saved', folder: dir, ...files };
     return {
-      fileName,
-      manifestFileName,
-      rows: written.rows,
-      sha256: written.sha256,
-      savedTo: download ? null : dir,
-      downloadUrl: download ? tickets.issue(written.file, fileName, () => this.#delivered(written)) : null,
-      manifestUrl: download ? tickets.issue(written.manifestFile, manifestFileName) : null,
+      outcome: 'download',
+      downloadUrl: tickets.issue(written.file, fileName, () => this.#delivered(written)),
+      manifestUrl: tickets.issue(written.manifestFile, files.manifestFileName),
+      ...files,
     };
   }
 

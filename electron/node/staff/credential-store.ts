@@ -13,9 +13,11 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import type * as v from 'valibot';
 import type { StaffRole } from '../../common/api/staff.js';
 import { openDatabase, type StorageLogger } from '../storage/database.js';
 import { guardStorage } from '../storage/errors.js';
+import { readStored } from '../storage/stored-value.js';
 
 export const CREDENTIALS_FILE_NAME = 'credentials.db';
 
@@ -71,15 +73,15 @@ export class CredentialStore {
     }
   }
 
-  /** The entry's value, or undefined when it is absent or fails its checksum (that is logged). */
-  get(key: string): unknown {
+  /** The entry's value, or undefined when it is absent, or fails its checksum or its schema (both logged). */
+  get<S extends v.GenericSchema>(key: string, schema: S): v.InferOutput<S> | undefined {
     const row = guardStorage(() => this.#db.prepare<[string], { value: string; checksum: string }>('SELECT value, checksum FROM credentials WHERE key = ?').get(key));
     if (!row) return undefined;
     if (row.checksum !== checksum(key, row.value)) {
       this.#logger.error({ file: this.file, key }, 'a credential failed its integrity check; it is ignored until set again');
       return undefined;
     }
-    return JSON.parse(row.value);
+    return readStored(schema, JSON.parse(row.value), this.#logger, key);
   }
 
   /** Writes every entry in one transaction. */

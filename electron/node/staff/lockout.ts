@@ -8,22 +8,27 @@
  * gives fresh tries, and the lock length only falls back to 60 s after a day without a wrong PIN
  * (or the operator's `set-pin`), so every five guesses cost an ever longer wait.
  */
+import * as v from 'valibot';
+
 export const MAX_TRIES = 5;
 const FIRST_LOCK_SECONDS = 60;
 export const MAX_LOCK_SECONDS = 60 * 60;
 /** Wrong PINs and past locks are forgotten once no wrong PIN was entered for this long. */
 export const FORGET_FAILURES_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export interface LockoutState {
+/** The stored lock record, as afterFailure and currentLockout make it; read back through this schema. */
+export const LockoutStateSchema = v.object({
   /** Wrong PINs, with any role's right PINs in between, since the last lock ended (or the count was cleared). */
-  failures: number;
+  failures: v.pipe(v.number(), v.safeInteger()),
   /** UTC ISO time the current lock ends, or null. */
-  lockedUntil: string | null;
+  lockedUntil: v.nullable(v.string()),
   /** UTC ISO time of the last wrong PIN (absent in records written before it was kept). */
-  lastFailureAt?: string | null;
+  lastFailureAt: v.nullish(v.string()),
   /** Locks imposed since the count was last cleared; sets the next lock's length. Absent in older records. */
-  locks?: number;
-}
+  locks: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
+
+export type LockoutState = v.InferOutput<typeof LockoutStateSchema>;
 
 export const NO_LOCKOUT: LockoutState = { failures: 0, lockedUntil: null, lastFailureAt: null, locks: 0 };
 
@@ -65,11 +70,4 @@ export function secondsLocked(state: LockoutState, now: Date): number {
 /** Records written before `locks` was kept counted every wrong PIN in one run: the 5th was the first lock. */
 function locksOf(state: LockoutState): number {
   return state.locks ?? Math.max(0, state.failures - MAX_TRIES + 1);
-}
-
-export function isLockoutState(value: unknown): value is LockoutState {
-  const state = value as Partial<LockoutState> | null;
-  const optionalTime = (time: unknown) => time === undefined || time === null || typeof time === 'string';
-  const optionalCount = state?.locks === undefined || (Number.isSafeInteger(state.locks) && state.locks >= 0);
-  return typeof state === 'object' && state !== null && Number.isSafeInteger(state.failures) && (state.lockedUntil === null || typeof state.lockedUntil === 'string') && optionalTime(state.lastFailureAt) && optionalCount;
 }

@@ -3,17 +3,23 @@
  * version can raise them and still check PINs hashed with the old ones.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import * as v from 'valibot';
 
-export interface PinHash {
-  algorithm: 'scrypt';
-  N: number;
-  r: number;
-  p: number;
+const Count = v.pipe(v.number(), v.safeInteger());
+
+/** A stored PIN record, as hashPin writes it; read back through this schema. */
+export const PinHashSchema = v.object({
+  algorithm: v.literal('scrypt'),
+  N: Count,
+  r: Count,
+  p: Count,
   /** base64 */
-  salt: string;
+  salt: v.string(),
   /** base64 */
-  hash: string;
-}
+  hash: v.string(),
+});
+
+export type PinHash = v.InferOutput<typeof PinHashSchema>;
 
 export interface ScryptCost {
   N: number;
@@ -38,18 +44,6 @@ export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> 
   if (stored.algorithm !== 'scrypt' || expected.length === 0) return false;
   const actual = await derive(pin, Buffer.from(stored.salt, 'base64'), stored, expected.length);
   return timingSafeEqual(actual, expected);
-}
-
-export function isPinHash(value: unknown): value is PinHash {
-  const record = value as Partial<PinHash> | null;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    record.algorithm === 'scrypt' &&
-    [record.N, record.r, record.p].every(Number.isSafeInteger) &&
-    typeof record.salt === 'string' &&
-    typeof record.hash === 'string'
-  );
 }
 
 // The async scrypt runs on libuv's thread pool: the API stays responsive while it works.

@@ -15,9 +15,10 @@ import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import { QUARANTINE_MARK } from '../storage/database.js';
 import { DATABASE_FILE_NAME, type FeedbackStore } from '../storage/feedback-store.js';
+import { readStored } from '../storage/stored-value.js';
 import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore, STAFF_CREDENTIAL_KEYS } from './credential-store.js';
-import { afterFailure, currentLockout, isLockoutState, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
-import { hashPin, isPinHash, PIN_HASH_COST, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
+import { afterFailure, currentLockout, LockoutStateSchema, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
+import { hashPin, PIN_HASH_COST, PinHashSchema, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
 
 export type PinCheck =
   { outcome: 'unlocked'; role: StaffRole } | { outcome: 'wrong-pin'; attemptsLeft: number } | { outcome: 'locked'; retryAfterSeconds: number };
@@ -162,16 +163,19 @@ export class StaffAccess {
 }
 
 /** Versions before the credentials file kept PINs and the lock in the feedback database's settings. */
-function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore, logger: Pick<Logger, 'info'>, now: Date): void {
+function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore, logger: Pick<Logger, 'info' | 'warn'>, now: Date): void {
   const legacyKeys = [...STAFF_ROLES.map(SETTING_KEYS.legacyPin), SETTING_KEYS.legacyLockout];
   const legacy = legacyKeys.map((key) => store.getSetting(key));
   if (legacy.every((value) => value === undefined)) return;
   if (!credentials.holdsAny(STAFF_CREDENTIAL_KEYS)) {
     const [staff, admin, lockout] = legacy;
     const moved: Record<string, unknown> = {};
-    if (isPinHash(staff)) moved[CREDENTIAL_KEYS.pin('staff')] = staff;
-    if (isPinHash(admin)) moved[CREDENTIAL_KEYS.pin('admin')] = admin;
-    if (isLockoutState(lockout)) moved[CREDENTIAL_KEYS.lockout] = lockout;
+    const legacyEntries = [
+      [CREDENTIAL_KEYS.pin('staff'), readStored(PinHashSchema, staff, logger, SETTING_KEYS.legacyPin('staff'))],
+      [CREDENTIAL_KEYS.pin('admin'), readStored(PinHashSchema, admin, logger, SETTING_KEYS.legacyPin('admin'))],
+      [CREDENTIAL_KEYS.lockout, readStored(LockoutStateSchema, lockout, logger, SETTING_KEYS.legacyLockout)],
+    ] as const;
+    for (const [key, value] of legacyEntries) if (value !== undefined) moved[key] = value;
     credentials.put(moved);
     logger.info({ event: 'credentials-migrated', entries: Object.keys(moved) }, 'PINs moved from the feedback database to the credentials file');
   }
@@ -187,11 +191,9 @@ function hasSetAsideFiles(dataDir: string): boolean {
 }
 
 function readPin(credentials: CredentialStore, role: StaffRole): PinHash | null {
-  const value = credentials.get(CREDENTIAL_KEYS.pin(role));
-  return isPinHash(value) ? value : null;
+  return credentials.get(CREDENTIAL_KEYS.pin(role), PinHashSchema) ?? null;
 }
 
 function readLockout(credentials: CredentialStore, now: Date): LockoutState {
-  const value = credentials.get(CREDENTIAL_KEYS.lockout);
-  return currentLockout(isLockoutState(value) ? value : NO_LOCKOUT, now);
+  return currentLockout(credentials.get(CREDENTIAL_KEYS.lockout, LockoutStateSchema) ?? NO_LOCKOUT, now);
 }

@@ -9,9 +9,8 @@ import type { Exporter } from '../export/exporter.js';
 import type { FeedbackService } from '../feedback-service.js';
 import type { KioskSettings } from '../kiosk-settings.js';
 import type { Logger } from '../log/logger.js';
-import { SETTING_KEYS } from '../setting-keys.js';
 import type { ShellCapabilities } from '../shell.js';
-import type { SyncOutbox } from '../sync/outbox.js';
+import { readLastSync, type SyncOutbox } from '../sync/outbox.js';
 import { toDashboard } from './dashboard.js';
 import { applyRetention } from './retention.js';
 import type { StaffSessions } from './sessions.js';
@@ -61,7 +60,7 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
         feedbackToday: store.countToday(),
         feedbackTotal: store.countTotal(),
         unsynced: store.countUnsynced(),
-        lastSyncAt: (store.getSetting(SETTING_KEYS.lastSyncAt) as string | undefined) ?? null,
+        lastSyncAt: readLastSync(store, logger).lastSyncAt,
         content: { id: content.id, version: content.version, locale: content.locale },
         // The store keeps every incident: its own (a quarantined file) and those IncidentLog hands it.
         incidents: store.listIncidents().map(({ at, kind, message }) => ({ at, kind, message })),

@@ -4,11 +4,13 @@
  * exponential, jittered back-off (capped at about 15 minutes) or the collector's Retry-After.
  * One pass runs at a time; "Sync now" waits for a running pass and then runs its own.
  */
+import * as v from 'valibot';
 import type { Settings, SyncStatus } from '../../common/api/staff.js';
 import type { KioskSettings } from '../kiosk-settings.js';
 import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
+import { readStored } from '../storage/stored-value.js';
 import { retryDelayMs, type BackoffSettings } from './backoff.js';
 import { syncPass, type SyncPassResult } from './sync-pass.js';
 import type { SyncTokenStore } from './token-store.js';
@@ -42,7 +44,17 @@ export interface SyncOutboxOptions {
   random?: () => number;
 }
 
-type LastError = { at: string; message: string };
+/** The last sync, as #record keeps it in the settings table; read back through these schemas. */
+const LastSyncAtSchema = v.string();
+const LastSyncErrorSchema = v.nullable(v.object({ at: v.string(), message: v.string() }));
+
+/** When the collector last acknowledged a pass, and the last problem; null for none (or an invalid record, logged). */
+export function readLastSync(store: FeedbackStore, logger: Pick<Logger, 'warn'>): Pick<SyncStatus, 'lastSyncAt' | 'lastError'> {
+  return {
+    lastSyncAt: readStored(LastSyncAtSchema, store.getSetting(SETTING_KEYS.lastSyncAt), logger, SETTING_KEYS.lastSyncAt) ?? null,
+    lastError: readStored(LastSyncErrorSchema, store.getSetting(SETTING_KEYS.lastSyncError), logger, SETTING_KEYS.lastSyncError) ?? null,
+  };
+}
 
 export class SyncOutbox {
   readonly #options: SyncOutboxOptions;
@@ -89,8 +101,7 @@ export class SyncOutbox {
     return {
       endpoint: settings.syncEndpoint,
       tokenSet: this.#tokens(store).get() !== null,
-      lastSyncAt: (store.getSetting(SETTING_KEYS.lastSyncAt) as string | undefined) ?? null,
-      lastError: (store.getSetting(SETTING_KEYS.lastSyncError) as LastError | null | undefined) ?? null,
+      ...readLastSync(store, this.#options.logger),
       pending: store.countUnsynced() - store.countSyncQuarantined(),
       quarantined: store.countSyncQuarantined(),
       nextAttemptAt: this.#nextAttemptAt?.toISOString() ?? null,

@@ -3,7 +3,11 @@
  * (staff/credential-store.ts), so export never reads it and a feedback-database quarantine keeps
  * it. Behind this small interface so sync knows nothing of that file. Never logged, never returned.
  */
+import * as v from 'valibot';
 import { CREDENTIAL_KEYS, type CredentialStore } from '../staff/credential-store.js';
+
+/** The token as `set` stores it. */
+const TokenSchema = v.pipe(v.string(), v.minLength(1));
 
 export interface SyncTokenStore {
   get(): string | null;
@@ -13,8 +17,7 @@ export interface SyncTokenStore {
 export function credentialsTokenStore(credentials: CredentialStore): SyncTokenStore {
   return {
     get() {
-      const token = credentials.get(CREDENTIAL_KEYS.syncToken);
-      return typeof token === 'string' && token ? token : null;
+      return credentials.get(CREDENTIAL_KEYS.syncToken, TokenSchema) ?? null;
     },
     set(token) {
       credentials.put({ [CREDENTIAL_KEYS.syncToken]: token });

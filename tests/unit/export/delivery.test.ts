@@ -16,7 +16,7 @@ import { ADMIN_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { stagedPath, stagingFolder } from './helpers.js';
+import { outcomeOf, stagedPath, stagingFolder } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-delivery-');
 
@@ -40,13 +40,13 @@ describe('an export counts as delivered', () => {
     const server = await startServer({ clock: testClock() });
     const session = await adminSessionOn(server);
     for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
-    const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true }));
     expect(prepared.rows).toBe(3);
     expect(unexported(server)).toBe(3); // staged is not delivered
     expect(statSync(stagedPath(server, prepared.fileName)).mode & 0o777).toBe(0o600);
     expect(statSync(stagingFolder(server)).mode & 0o777).toBe(0o700);
     // A second export of "only unexported" still offers the same rows.
-    expect((await server.call('prepareExport', { session, format: 'json', destination: 'download', onlyUnexported: true })).rows).toBe(3);
+    expect(outcomeOf('download', await server.call('prepareExport', { session, format: 'json', destination: 'download', onlyUnexported: true })).rows).toBe(3);
 
     const response = await fetch(new URL(prepared.downloadUrl, server.shell.origin));
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe('an export counts as delivered', () => {
     const session = await adminSessionOn(server);
     const ROWS = 50_000;
     seedMany(server, ROWS);
-    const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download' });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download' }));
     expect(prepared.rows).toBe(ROWS);
     const staged = stagedPath(server, prepared.fileName);
 
@@ -80,7 +80,7 @@ describe('an export counts as delivered', () => {
     expect(unexported(server)).toBe(ROWS);
     // The link is spent; a new export offers every row again.
     expect((await fetch(new URL(prepared.downloadUrl, server.shell.origin))).status).toBe(404);
-    expect((await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true })).rows).toBe(ROWS);
+    expect(outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true })).rows).toBe(ROWS);
   }, 60_000);
 
   it('not when the link expired, and retention keeps those rows', async () => {
@@ -88,7 +88,7 @@ describe('an export counts as delivered', () => {
     const server = await startServer({ clock });
     const session = await adminSessionOn(server);
     await server.call('submitFeedback', validSubmission());
-    const prepared = await server.call('prepareExport', { session, format: 'ndjson', destination: 'download' });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'ndjson', destination: 'download' }));
     clock.advance(TICKET_LIFETIME_MS);
     expect((await fetch(new URL(prepared.downloadUrl, server.shell.origin))).status).toBe(404);
     expect(unexported(server)).toBe(1);
@@ -105,7 +105,7 @@ describe('an export counts as delivered', () => {
     const server = await startServer();
     const session = await adminSessionOn(server);
     await server.call('submitFeedback', validSubmission());
-    const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download' });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download' }));
     const folder = stagingFolder(server);
     expect(readdirSync(folder)).toContain(prepared.fileName);
     const { dataDir } = server;

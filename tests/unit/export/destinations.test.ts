@@ -15,7 +15,7 @@ import { validSubmission } from '../fixtures/feedback.js';
 import { testShell } from '../fixtures/shell.js';
 import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { sha256, stagedPath, stagingFolder } from './helpers.js';
+import { outcomeOf, sha256, stagedPath, stagingFolder } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-destination-');
 const startServer = useTestServers();
@@ -31,8 +31,8 @@ describe('download links (browser shell)', () => {
     const server = await startServer({ clock: testClock() });
     const session = await adminSessionOn(server);
     for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
-    const prepared = await server.call('prepareExport', { session, format: 'csv', destination: 'download', since: '2026-11-01' });
-    expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3, savedTo: null });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', since: '2026-11-01' }));
+    expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3 });
     expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
 
     const stagedFile = stagedPath(server, prepared.fileName);
@@ -58,8 +58,8 @@ describe('download links (browser shell)', () => {
     const clock = testClock();
     const server = await startServer({ clock });
     const session = await adminSessionOn(server);
-    const first = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
-    const second = await server.call('prepareExport', { session, format: 'json', destination: 'download' });
+    const first = outcomeOf('download', await server.call('prepareExport', { session, format: 'json', destination: 'download' }));
+    const second = outcomeOf('download', await server.call('prepareExport', { session, format: 'json', destination: 'download' }));
     expect(second.fileName).toBe('clinic-kiosk_kiosk-1_all-2.json'); // the first file is kept
 
     const ticketOf = (url: string) => url.split('/')[2];
@@ -114,21 +114,13 @@ describe('a folder chosen in the shell (Electron)', () => {
     await client.submitFeedback(validSubmission());
 
     answer = null;
-    expect(await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' })).toEqual({
-      fileName: 'clinic-kiosk_kiosk-1_all.ndjson',
-      manifestFileName: 'clinic-kiosk_kiosk-1_all.ndjson.manifest.json',
-      rows: 0,
-      sha256: '',
-      savedTo: null,
-      downloadUrl: null,
-      manifestUrl: null,
-    });
+    expect(await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' })).toEqual({ outcome: 'cancelled' });
     expect(existsSync(join(folder, 'clinic-kiosk_kiosk-1_all.ndjson'))).toBe(false);
     expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
 
     answer = folder;
-    const saved = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
-    expect(saved).toMatchObject({ rows: 1, savedTo: folder, downloadUrl: null, manifestUrl: null });
+    const saved = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' }));
+    expect(saved).toEqual({ outcome: 'saved', folder, fileName: 'clinic-kiosk_kiosk-1_all.ndjson', manifestFileName: 'clinic-kiosk_kiosk-1_all.ndjson.manifest.json', rows: 1, sha256: expect.any(String) });
     expect(sha256(readFileSync(join(folder, saved.fileName)))).toBe(saved.sha256);
     for (const name of [saved.fileName, saved.manifestFileName]) expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
     expect(JSON.parse(readFileSync(join(folder, saved.manifestFileName), 'utf8')).rows).toBe(1);
@@ -157,8 +149,8 @@ describe('the default time precision of exports', () => {
     core.feedback.store!.submit(validSubmission(), { now: new Date('2026-11-02T09:41:27.512Z') });
     expect(COARSEN_EXPORTS_BY_DEFAULT).toBe(true);
 
-    const json = await client.prepareExport({ session: admin, format: 'json', destination: 'folder' });
-    const ndjson = await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' });
+    const json = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'json', destination: 'folder' }));
+    const ndjson = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' }));
     const rows = [JSON.parse(readFileSync(join(folder, json.fileName), 'utf8'))[0], JSON.parse(readFileSync(join(folder, ndjson.fileName), 'utf8').split('\n')[0]!)];
     expect(rows.map((row) => row.created_at)).toEqual(['2026-11-02T09:00:00.000Z', '2026-11-02T09:00:00.000Z']);
     for (const { manifestFileName } of [json, ndjson]) expect(JSON.parse(readFileSync(join(folder, manifestFileName), 'utf8')).coarsenedToHour).toBe(true);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { PreparedExport } from '../../../electron/common/api/staff.js';
 import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
 import type { FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
 
@@ -48,3 +49,9 @@ export function stagingFolder(server: { dataDir: string }): string {
 export const stagedPath = (server: { dataDir: string }, fileName: string) => join(stagingFolder(server), fileName);
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The export as the outcome the test expects; anything else fails the test. */
+export function outcomeOf<O extends PreparedExport['outcome']>(outcome: O, prepared: PreparedExport): Extract<PreparedExport, { outcome: O }> {
+  if (prepared.outcome !== outcome) throw new Error(`expected the export's outcome ${outcome}, got ${JSON.stringify(prepared)}`);
+  return prepared as Extract<PreparedExport, { outcome: O }>;
+}

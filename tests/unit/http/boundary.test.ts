@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+import { outcomeOf } from '../export/helpers.js';
 import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { startTestServer, type TestServer } from './kiosk-server.js';
@@ -87,7 +88,7 @@ describe('roles and downloads', () => {
 
   it('a download link whose file is gone → 404, and the server keeps serving', async () => {
     await server.call('submitFeedback', validSubmission());
-    const prepared = await server.call('prepareExport', { session: admin, format: 'csv', destination: 'download' });
+    const prepared = outcomeOf('download', await server.call('prepareExport', { session: admin, format: 'csv', destination: 'download' }));
     rmSync(`${server.dataDir}/exports`, { recursive: true, force: true });
     const response = await fetch(new URL(prepared.downloadUrl, server.shell.origin));
     expect(response.status).toBe(404);

@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPin, isPinHash, PIN_HASH_COST, verifyPin } from '../../../electron/node/staff/pin-hash.js';
+import * as v from 'valibot';
+import { hashPin, PIN_HASH_COST, PinHashSchema, verifyPin } from '../../../electron/node/staff/pin-hash.js';
 import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 
 describe('PIN hashes', () => {
@@ -15,7 +16,7 @@ describe('PIN hashes', () => {
     expect(second.salt).not.toBe(first.salt); // a fresh random salt each time
     expect(second.hash).not.toBe(first.hash);
     expect(JSON.stringify(first)).not.toContain('1357');
-    expect(isPinHash(JSON.parse(JSON.stringify(first)))).toBe(true);
+    expect(v.is(PinHashSchema, JSON.parse(JSON.stringify(first)))).toBe(true);
   });
 
   it('match the right PIN only', async () => {
@@ -36,7 +37,7 @@ describe('PIN hashes', () => {
     const stored = await hashPin('1357', CHEAP_PIN_HASH_COST);
     expect(await verifyPin('1357', { ...stored, hash: '' })).toBe(false);
     expect(await verifyPin('1357', { ...stored, algorithm: 'md5' as 'scrypt' })).toBe(false);
-    expect(isPinHash({ ...stored, N: '32768' })).toBe(false);
-    expect(isPinHash(null)).toBe(false);
+    expect(v.is(PinHashSchema, { ...stored, N: '32768' })).toBe(false);
+    expect(v.is(PinHashSchema, null)).toBe(false);
   });
 });

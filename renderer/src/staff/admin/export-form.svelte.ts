@@ -11,7 +11,7 @@ import { api, inElectron } from '../../lib/api';
 import type { StaffPanelState } from '../staff-panel.svelte';
 
 export type ExportOutcome =
-  | { kind: 'exported'; prepared: PreparedExport }
+  | { kind: 'exported'; prepared: Exclude<PreparedExport, { outcome: 'cancelled' }> }
   | { kind: 'cancelled' }
   | { kind: 'untilBeforeSince' }
   /** A date outside the rule the kiosk checks (common/dates.ts), e.g. the year 9999. */
@@ -51,12 +51,14 @@ export class ExportForm {
           destination,
         }),
       );
-      if (destination === 'folder' && prepared.savedTo === null) {
+      if (prepared.outcome === 'cancelled') {
         this.outcome = { kind: 'cancelled' };
         return;
       }
-      if (prepared.downloadUrl) download(prepared.downloadUrl, prepared.fileName);
-      if (prepared.manifestUrl) download(prepared.manifestUrl, prepared.manifestFileName);
+      if (prepared.outcome === 'download') {
+        download(prepared.downloadUrl, prepared.fileName);
+        download(prepared.manifestUrl, prepared.manifestFileName);
+      }
       this.outcome = { kind: 'exported', prepared };
     } catch (error) {
       console.warn('the export did not work', error);
