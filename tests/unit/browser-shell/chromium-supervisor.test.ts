@@ -13,6 +13,7 @@ import { startBrowserShell, type BrowserShell } from '../../../electron/browser-
 import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { rendererDir } from '../../../electron/node/paths.js';
+import { RestartBackoff, type RestartDecision } from '../../../electron/node/restart-policy.js';
 import { testShell } from '../fixtures/shell.js';
 
 const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,6 +32,18 @@ function chromiumProcesses(profileDir: string): { pid: number; cmdline: string }
         return []; // it ended while we looked
       }
     });
+}
+
+/** A back-off that waits the given delays in turn and counts the failures it was told of. */
+class ScriptedBackoff extends RestartBackoff {
+  failures = 0;
+  constructor(private readonly delaysMs: number[]) {
+    super();
+  }
+  override failed(): RestartDecision {
+    this.failures += 1;
+    return { delayMs: this.delaysMs[this.failures - 1] ?? 60_000, recentFailures: this.failures, tooOften: false };
+  }
 }
 
 async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -101,5 +114,31 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
     await supervisor.stop();
     await until('every Chromium process of the profile ended', () => chromiumProcesses(profileDir).length === 0, 10_000);
     expect(supervisor.launches).toBe(2);
+  });
+
+  it('starts Chromium again when it exits while a reload of its crashed page is still pending', async () => {
+    const ownDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-pending-'));
+    const ownProfile = join(ownDir, 'chromium-profile');
+    // The reload waits a minute, so Chromium surely exits before it; the relaunch then comes at once.
+    const backoff = new ScriptedBackoff([60_000, 0]);
+    const before = bootstraps;
+    const own = superviseChromium({ chromium, kioskUrl: shell.kioskUrl, restingUrl: new URL('resting.html', shell.origin).href, dataDir: ownDir, logger: silentLogger(), extraArgs: ['--headless', '--disable-gpu'], backoff });
+    try {
+      await until('the kiosk page came up', () => bootstraps > before);
+      const renderers = chromiumProcesses(ownProfile).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
+      expect(renderers.length).toBeGreaterThan(0);
+      for (const { pid } of renderers) process.kill(pid, 'SIGKILL');
+      await until('the supervisor saw the page crash and scheduled its reload', () => backoff.failures === 1);
+
+      const first = own.pid!;
+      const afterCrash = bootstraps;
+      process.kill(first, 'SIGKILL');
+      await until('a new Chromium opened the kiosk page', () => own.launches === 2 && bootstraps > afterCrash, 15_000);
+      expect(own.pid).not.toBe(first);
+      expect(backoff.failures).toBe(2);
+    } finally {
+      await own.stop();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
   });
 });
