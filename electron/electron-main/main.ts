@@ -4,13 +4,12 @@
  * Electron. Vite bundles it to dist/electron/electron-main/main.cjs (vite.electron.config.ts).
  */
 import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, session } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startKioskCore } from '../node/kiosk-core.js';
 import { createLogger, type Logger } from '../node/log/logger.js';
 import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node/paths.js';
 import { msUntilLocalHour } from '../node/quiet-hour.js';
-import { electronBindingFile, NATIVE_MODULE_EXIT_CODE, NativeModuleError, useSqliteBinding } from '../node/storage/native-binding.js';
+import { NATIVE_MODULE_EXIT_CODE, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../node/storage/native-binding.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { parseMainFlags, type MainFlags } from './flags.js';
 import { registerIpcTransport } from './ipc-transport.js';
@@ -53,9 +52,8 @@ function start(flags: MainFlags): void {
   const logger = createLogger(dataDir);
   relaunchOnUncaughtException(dataDir, logger);
 
-  const binding = electronBindingFile(appRoot);
   try {
-    useSqliteBinding(existsSync(binding) ? binding : undefined);
+    useSqliteBinding(sqliteBindingFor(appRoot));
   } catch (error) {
     if (!(error instanceof NativeModuleError)) throw error;
     return cannotLoadSqlite(error, logger);
