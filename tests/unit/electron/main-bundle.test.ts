@@ -174,10 +174,34 @@ describe('what the page may do', () => {
       F12: press('F12'),
       Alt: press('Alt', { alt: true }),
       'Alt+Left': press('ArrowLeft', { alt: true }),
+      'Alt+F4': press('F4', { alt: true }),
+      'Alt+f (a menu)': press('f', { alt: true }),
+      'Alt+@ (Alt without Ctrl is no AltGr)': press('@', { alt: true }),
+      'Ctrl+Alt+r': press('r', { control: true, alt: true }),
+      'Ctrl+Alt+4': press('4', { control: true, alt: true }),
+      'Ctrl+Alt+=': press('=', { control: true, alt: true }),
+      'Ctrl+Alt+Delete': press('Delete', { control: true, alt: true }),
+      'Ctrl+Alt+F4': press('F4', { control: true, alt: true }),
+      'Ctrl+Alt+Meta+@': press('@', { control: true, alt: true, meta: true }),
       BrowserBack: press('BrowserBack'),
     };
     expect(Object.entries(blocked).filter(([, prevented]) => !prevented).map(([name]) => name)).toEqual([]);
-    const allowed = { a: press('a'), Enter: press('Enter'), Tab: press('Tab'), Backspace: press('Backspace'), 'Ctrl+C': press('c', { control: true }), 'Ctrl+V': press('v', { control: true }) };
+    // AltGr on a Spanish or German keyboard under Windows arrives as Ctrl+Alt with the character it types.
+    const altGr = (key: string) => press(key, { control: true, alt: true });
+    const allowed = {
+      a: press('a'),
+      Enter: press('Enter'),
+      Tab: press('Tab'),
+      Backspace: press('Backspace'),
+      'Ctrl+C': press('c', { control: true }),
+      'Ctrl+V': press('v', { control: true }),
+      'AltGr+@': altGr('@'),
+      'AltGr+€': altGr('€'),
+      'AltGr+#': altGr('#'),
+      'AltGr+\\': altGr('\\'),
+      'AltGr+{': altGr('{'),
+      'AltGr+ł (Polish)': altGr('ł'),
+    };
     expect(Object.entries(allowed).filter(([, prevented]) => prevented).map(([name]) => name)).toEqual([]);
 
     expect(fake.calls).toContainEqual({ target: 'webContents', method: 'setVisualZoomLevelLimits', args: [1, 1] });
@@ -328,6 +352,38 @@ describe('self-healing', () => {
     vi.advanceTimersByTime(1);
     expect(callsOf(second.fake, 'relaunch')).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(first.dataDir, 'main-process-failures.json'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('relaunches after an error before the log is open too, saying why on stderr', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'setImmediate'] });
+    vi.stubEnv('KIOSK_LOG_LEVEL', 'loudest'); // the logger refuses an unknown level: createLogger throws
+    cleanups.push(() => vi.unstubAllEnvs());
+    const before = new Set(process.listeners('uncaughtException'));
+    const { fake, appData } = await launch({ ready: false });
+    const added = process.listeners('uncaughtException').filter((listener) => !before.has(listener));
+    expect(added, 'the handler is there before the app is ready').toHaveLength(1);
+
+    fake.ready();
+    for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+    // main throws the start-up failure again outside its promise; Node would hand it to the handler.
+    let thrown: unknown;
+    try {
+      vi.runOnlyPendingTimers();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toContain('loudest');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    cleanups.push(() => stderr.mockRestore());
+    added[0]!(thrown as Error, 'uncaughtException');
+    expect(stderr.mock.calls.map(([text]) => String(text)).join('')).toMatch(/the main process failed: .*loudest/);
+    vi.advanceTimersByTime(999);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(1);
+    expect(callsOf(fake, 'exit')).toEqual([{ target: 'app', method: 'exit', args: [1] }]);
+    // With no data folder yet, the failure history is kept in userData.
+    expect(JSON.parse(readFileSync(join(appData, 'Clinic Kiosk', 'main-process-failures.json'), 'utf8'))).toHaveLength(1);
   });
 
   it('restarts every day at the configured quiet hour, and not without one', async () => {
