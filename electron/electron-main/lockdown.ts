@@ -12,7 +12,7 @@ const EDITING_KEYS = new Set(['a', 'c', 'x', 'v', 'z', 'y']);
 const BROWSER_KEYS = /^(F\d{1,2}|Browser\w+|Print|PrintScreen|ContextMenu|Help|Close|Zoom\w*|Alt|Meta|OS)$/;
 
 /** Keys that with Ctrl+Alt are shortcuts, not characters: letters, digits and zoom. */
-const SHORTCUT_CHARACTERS = /^[a-z0-9=+\-]$/i;
+const SHORTCUT_CHARACTERS = /^[a-z0-9=+-]$/i;
 
 /**
  * AltGr, which types @, € or { on many European keyboards, reaches Windows apps as Ctrl+Alt. Its
