@@ -5,7 +5,7 @@
  * in a temp folder, the renderer files on disk. Timers are Vitest's fake clock, so back-offs are
  * checked to the millisecond without waiting.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,13 +48,13 @@ async function logOpened(dataDir: string, before: number): Promise<void> {
 }
 
 /** Loads main with a fresh fake and data folder; `ready` makes Electron's whenReady resolve. */
-async function launch({ args = [] as string[], singleInstanceLock = true, ready = true, dataDir = '' } = {}) {
+async function launch({ args = [] as string[], singleInstanceLock = true, ready = true, dataDir = '', main = mainFile } = {}) {
   const appData = mkdtempSync(join(tmpdir(), 'kiosk-electron-main-'));
   dataDir ||= join(appData, 'data');
   const fake = createFakeElectron({ appData, singleInstanceLock });
   cleanups.push(() => rmSync(appData, { recursive: true, force: true }));
   const logsBefore = openLogFiles(dataDir);
-  cleanups.push(loadMainBundle(mainFile, fake, [`--data-dir=${dataDir}`, ...args]));
+  cleanups.push(loadMainBundle(main, fake, [`--data-dir=${dataDir}`, ...args]));
   if (ready) {
     fake.ready();
     await settle();
@@ -89,7 +89,30 @@ describe('before the app is ready', () => {
   });
 });
 
+/**
+ * A copy of the app whose native/electron holds a file, as `npm run rebuild:electron` or `npm run
+ * dist` leave one: the built main beside the repo's node_modules, content and renderer.
+ */
+function appWithElectronBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'kiosk-app-copy-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'clinic-kiosk' }));
+  cpSync(join(repoRoot, 'dist', 'electron'), join(root, 'dist', 'electron'), { recursive: true });
+  for (const shared of ['node_modules', 'content', join('dist', 'renderer')]) symlinkSync(join(repoRoot, shared), join(root, shared));
+  mkdirSync(join(root, 'native', 'electron'), { recursive: true });
+  writeFileSync(join(root, 'native', 'electron', 'better_sqlite3.node'), 'Electron ABI, not loadable by Node');
+  return join(root, 'dist', 'electron', 'electron-main', 'main.cjs');
+}
+
 describe('the kiosk window', () => {
+  it("opens under Node even when Electron's SQLite build exists: only Electron loads it", async () => {
+    const { fake, dataDir } = await launch({ main: appWithElectronBuild() });
+    expect(callsOf(fake, 'exit')).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+    expect(existsSync(join(dataDir, 'kiosk.db'))).toBe(true);
+    fake.electron.app.emit('before-quit'); // closes this copy's core, whose timers would outlive its folder
+  });
+
   it('is a kiosk window with the hardened preferences and the built preload, showing app://kiosk', async () => {
     const { fake, window } = await launch();
     expect(fake.windows).toHaveLength(1);
