@@ -119,26 +119,33 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
   it('starts Chromium again when it exits while a reload of its crashed page is still pending', async () => {
     const ownDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-pending-'));
     const ownProfile = join(ownDir, 'chromium-profile');
-    // The reload waits a minute, so Chromium surely exits before it; the relaunch then comes at once.
-    const backoff = new ScriptedBackoff([60_000, 0]);
+    // The reload waits a minute, so Chromium surely exits before it; relaunches wait a second, as
+    // the real back-off's first does (the killed Chromium's helpers may hold the profile a moment).
+    const backoff = new ScriptedBackoff([60_000, 1_000, 1_000, 1_000]);
     const before = bootstraps;
     const own = superviseChromium({ chromium, kioskUrl: shell.kioskUrl, restingUrl: new URL('resting.html', shell.origin).href, dataDir: ownDir, logger: silentLogger(), extraArgs: ['--headless', '--disable-gpu'], backoff });
     try {
       await until('the kiosk page came up', () => bootstraps > before);
-      const renderers = chromiumProcesses(ownProfile).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
-      expect(renderers.length).toBeGreaterThan(0);
-      for (const { pid } of renderers) process.kill(pid, 'SIGKILL');
-      await until('the supervisor saw the page crash and scheduled its reload', () => backoff.failures === 1);
+      // Killed again until the supervisor hears of the crash: a renderer still starting may be missed.
+      const killRenderers = () => {
+        for (const { pid, cmdline } of chromiumProcesses(ownProfile)) {
+          try {
+            if (cmdline.includes('--type=renderer')) process.kill(pid, 'SIGKILL');
+          } catch {
+            // it ended while we looked
+          }
+        }
+      };
+      await until('the supervisor saw the page crash and scheduled its reload', () => backoff.failures >= 1 || (killRenderers(), false));
 
-      const first = own.pid!;
+      // Headless Chromium may also leave by itself once its renderers are gone: the same case.
+      const first = own.pid;
       const afterCrash = bootstraps;
-      process.kill(first, 'SIGKILL');
-      await until('a new Chromium opened the kiosk page', () => own.launches === 2 && bootstraps > afterCrash, 15_000);
-      expect(own.pid).not.toBe(first);
-      expect(backoff.failures).toBe(2);
+      if (first !== undefined) process.kill(first, 'SIGKILL');
+      await until('a new Chromium opened the kiosk page', () => own.launches >= 2 && own.pid !== undefined && own.pid !== first && bootstraps > afterCrash, 20_000);
     } finally {
       await own.stop();
       rmSync(ownDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
