@@ -44,16 +44,25 @@ export function superviseChromium(options: SupervisorOptions): ChromiumSuperviso
   let child: ChildProcess | undefined;
   let launches = 0;
   let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
+  /** The one pending try: a page reload, or a new Chromium. */
+  let retry: { timer: ReturnType<typeof setTimeout>; relaunch: boolean } | undefined;
 
-  const later = (action: () => void, problem: string, detail: object): boolean => {
-    if (stopped || retry !== undefined) return false;
+  const later = (action: () => void, relaunch: boolean, problem: string, detail: object): boolean => {
+    if (stopped) return false;
+    if (retry) {
+      // A pending reload dies with its Chromium: a relaunch replaces it (else none would come).
+      if (retry.relaunch || !relaunch) return false;
+      clearTimeout(retry.timer);
+    }
     const { delayMs, recentFailures, tooOften } = backoff.failed();
     logger.error({ ...detail, problem, delayMs, recentFailures }, 'the kiosk window failed; trying again after a pause');
-    retry = setTimeout(() => {
-      retry = undefined;
-      if (!stopped) action();
-    }, delayMs);
+    retry = {
+      relaunch,
+      timer: setTimeout(() => {
+        retry = undefined;
+        if (!stopped) action();
+      }, delayMs),
+    };
     return tooOften;
   };
 
@@ -66,7 +75,7 @@ export function superviseChromium(options: SupervisorOptions): ChromiumSuperviso
     current.once('error', (error) => logger.error({ err: error }, 'Chromium could not be started'));
     current.once('exit', (code, signal) => {
       if (child === current) child = undefined;
-      later(launch, 'Chromium exited', { code, signal });
+      later(launch, true, 'Chromium exited', { code, signal });
     });
     showKiosk(cdp).catch((error: unknown) => {
       // The pipe closes when Chromium exits; the exit handler above restarts it.
@@ -82,7 +91,7 @@ export function superviseChromium(options: SupervisorOptions): ChromiumSuperviso
       cdp.send('Page.navigate', { url }, sessionId).catch((error: unknown) => logger.warn({ err: error }, 'Chromium did not open the page'));
     cdp.on('event', ({ method, params }) => {
       if (method !== 'Target.targetCrashed' || params.targetId !== page) return;
-      const tooOften = later(() => void navigate(options.kioskUrl), 'the kiosk page crashed', { status: params.status, errorCode: params.errorCode });
+      const tooOften = later(() => void navigate(options.kioskUrl), false, 'the kiosk page crashed', { status: params.status, errorCode: params.errorCode });
       if (tooOften) void navigate(options.restingUrl);
     });
     await navigate(options.kioskUrl);
@@ -98,7 +107,7 @@ export function superviseChromium(options: SupervisorOptions): ChromiumSuperviso
     },
     async stop() {
       stopped = true;
-      clearTimeout(retry);
+      clearTimeout(retry?.timer);
       const running = child;
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {

@@ -13,12 +13,17 @@ import { findElectronBinary } from './electron-binary.js';
 
 type ElectronReadiness = { ready: true; binary: string } | { ready: false; reason: string };
 
-/** Electron runs only with its binary AND its own build of the SQLite module (see native-binding.ts). */
+/**
+ * Electron runs only with its binary AND its own build of the SQLite module (see native-binding.ts).
+ * KIOSK_ELECTRON_SQLITE names another file for `start` to look for instead (tests): only this check
+ * reads it; Electron's main process never loads native code a variable names.
+ */
 export function electronShellReadiness(env: NodeJS.ProcessEnv = process.env): ElectronReadiness {
   const lookup = findElectronBinary(env);
   if (!lookup.found) return { ready: false, reason: lookup.reason };
-  const binding = electronBindingFile(appRoot);
-  if (!existsSync(binding)) return { ready: false, reason: `the SQLite module is not built for Electron (${binding} is missing; "npm run rebuild:electron" makes it, with internet)` };
+  const binding = env.KIOSK_ELECTRON_SQLITE || electronBindingFile(appRoot);
+  if (!existsSync(binding))
+    return { ready: false, reason: `the SQLite module is not built for Electron (${binding} is missing; "npm run rebuild:electron" makes it, with internet)` };
   return { ready: true, binary: lookup.binary };
 }
 

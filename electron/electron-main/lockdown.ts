@@ -11,9 +11,21 @@ import { APP_ORIGIN } from './ipc-handler.js';
 const EDITING_KEYS = new Set(['a', 'c', 'x', 'v', 'z', 'y']);
 const BROWSER_KEYS = /^(F\d{1,2}|Browser\w+|Print|PrintScreen|ContextMenu|Help|Close|Zoom\w*|Alt|Meta|OS)$/;
 
+/** Keys that with Ctrl+Alt are shortcuts, not characters: letters, digits and zoom. */
+const SHORTCUT_CHARACTERS = /^[a-z0-9=+-]$/i;
+
+/**
+ * AltGr, which types @, € or { on many European keyboards, reaches Windows apps as Ctrl+Alt. Its
+ * key is then the character it types (one character, and never a plain letter or digit).
+ */
+function isAltGrCharacter(input: Pick<Input, 'key' | 'control' | 'meta' | 'alt'>): boolean {
+  return input.control && input.alt && !input.meta && [...input.key].length === 1 && !SHORTCUT_CHARACTERS.test(input.key);
+}
+
 /** True for a key press the kiosk swallows (see the file comment). */
 export function isBlockedInput(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt'>): boolean {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown' && input.type !== 'keyUp') return false;
+  if (isAltGrCharacter(input)) return false;
   if (input.alt) return true; // Alt opens menus and, with the arrows, goes back and forward.
   if (input.control || input.meta) return !EDITING_KEYS.has(input.key.toLowerCase());
   return BROWSER_KEYS.test(input.key);

@@ -4,18 +4,17 @@
  * Electron. Vite bundles it to dist/electron/electron-main/main.cjs (vite.electron.config.ts).
  */
 import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, session } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startKioskCore } from '../node/kiosk-core.js';
 import { createLogger, type Logger } from '../node/log/logger.js';
 import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node/paths.js';
 import { msUntilLocalHour } from '../node/quiet-hour.js';
-import { electronBindingFile, NATIVE_MODULE_EXIT_CODE, NativeModuleError, useSqliteBinding } from '../node/storage/native-binding.js';
+import { NATIVE_MODULE_EXIT_CODE, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../node/storage/native-binding.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { parseMainFlags, type MainFlags } from './flags.js';
 import { registerIpcTransport } from './ipc-transport.js';
 import { lockDownContents } from './lockdown.js';
-import { relaunchOnUncaughtException } from './relaunch.js';
+import { relaunchOnUncaughtException, type Relauncher } from './relaunch.js';
 import { keepPageAlive } from './self-healing.js';
 import { electronShell } from './shell-capabilities.js';
 
@@ -23,7 +22,7 @@ const preloadFile = join(__dirname, '..', 'electron-preload', 'preload.cjs');
 
 let kioskWindow: BrowserWindow | null = null;
 
-function run(flags: MainFlags): void {
+function run(flags: MainFlags, relauncher: Relauncher): void {
   app.enableSandbox();
   registerAppScheme();
   // Without this the default menu's shortcuts (close, reload, zoom, full screen, quit) stay live.
@@ -40,7 +39,7 @@ function run(flags: MainFlags): void {
   // logged and relaunched with the back-off (relaunch.ts), not a silent rejection with no window.
   app
     .whenReady()
-    .then(() => start(flags))
+    .then(() => start(flags, relauncher))
     .catch((error: unknown) =>
       setImmediate(() => {
         throw error;
@@ -48,14 +47,13 @@ function run(flags: MainFlags): void {
     );
 }
 
-function start(flags: MainFlags): void {
+function start(flags: MainFlags, relauncher: Relauncher): void {
   const dataDir = resolveDataDir(flags.dataDir ?? process.env.KIOSK_DATA_DIR ?? app.getPath('userData'));
   const logger = createLogger(dataDir);
-  relaunchOnUncaughtException(dataDir, logger);
+  relauncher.useDataDir(dataDir, logger);
 
-  const binding = electronBindingFile(appRoot);
   try {
-    useSqliteBinding(existsSync(binding) ? binding : undefined);
+    useSqliteBinding(sqliteBindingFor(appRoot));
   } catch (error) {
     if (!(error instanceof NativeModuleError)) throw error;
     return cannotLoadSqlite(error, logger);
@@ -121,11 +119,13 @@ function restartDailyAt(hour: number, logger: Logger): void {
   }, msUntilLocalHour(new Date(), hour)).unref();
 }
 
+// First of all, so that any later error (finding the data folder, opening the log) relaunches too.
+const relauncher = relaunchOnUncaughtException();
 const flags = parseMainFlags(process.argv);
 // Before ready: an unpackaged run is otherwise named "Electron", with its data in <appData>/Electron,
 // where `set-pin` and `export` would never look.
 app.setName(PRODUCT_NAME);
 app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
 // A second kiosk leaves at once; the first brings its window to the front (second-instance above).
-if (app.requestSingleInstanceLock()) run(flags);
+if (app.requestSingleInstanceLock()) run(flags, relauncher);
 else app.exit(0);

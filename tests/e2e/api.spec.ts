@@ -7,6 +7,7 @@
  * sees everything the others sent. (A crash anywhere also fails the server fixture's teardown.)
  */
 import type { APIResponse } from '@playwright/test';
+import { contentSecurityPolicy } from '../../electron/common/csp.js';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'default' });
@@ -158,6 +159,17 @@ test.describe('API answers', () => {
     const asset = await request.get(new URL(script!, server.origin).href);
     expect(asset.status()).toBe(200);
     expect(asset.headers()['content-security-policy']).toBe(csp);
+  });
+
+  test("the built index.html carries csp.ts's policy as a <meta>, first in the head, as the header does", async ({ request, server, kiosk }) => {
+    // First, so it governs everything the page loads; frame-ancestors only ever works in the header.
+    const first = await kiosk.evaluate(() => {
+      const element = document.head.firstElementChild;
+      return { tag: element?.tagName, httpEquiv: element?.getAttribute('http-equiv'), content: element?.getAttribute('content') };
+    });
+    expect(first).toEqual({ tag: 'META', httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy({ connect: 'self', forMeta: true }) });
+    const index = await request.get(server.origin);
+    expect(index.headers()['content-security-policy']).toBe(contentSecurityPolicy({ connect: 'self' }));
   });
 
   test('static files refuse other methods and unknown paths', async ({ request, server }) => {

@@ -6,6 +6,7 @@
  * `native/electron/` — never into node_modules, so the Node build keeps working. The Electron main
  * process chooses once at start (useSqliteBinding); every database opened afterwards uses it.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -22,6 +23,19 @@ export class NativeModuleError extends Error {}
  */
 export function electronBindingFile(appRoot: string): string {
   return join(appRoot, ...ELECTRON_BINDING_PATH).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+/**
+ * The build this process should load: Electron's own only inside Electron, and only if it was
+ * made. Under Node (the CLI, the tests, the main bundle under the recording stand-in) it is always
+ * Node's build in node_modules, so making Electron's build (`npm run rebuild:electron`, `npm run
+ * dist`) never breaks them. Inside Electron without its build, Node's build fails to load and
+ * useSqliteBinding says so.
+ */
+export function sqliteBindingFor(appRoot: string, versions: NodeJS.ProcessVersions = process.versions, exists: (file: string) => boolean = existsSync): string | undefined {
+  if (!versions.electron) return undefined;
+  const file = electronBindingFile(appRoot);
+  return exists(file) ? file : undefined;
 }
 
 let chosen: string | undefined;

@@ -5,7 +5,7 @@
  * in a temp folder, the renderer files on disk. Timers are Vitest's fake clock, so back-offs are
  * checked to the millisecond without waiting.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,13 +48,13 @@ async function logOpened(dataDir: string, before: number): Promise<void> {
 }
 
 /** Loads main with a fresh fake and data folder; `ready` makes Electron's whenReady resolve. */
-async function launch({ args = [] as string[], singleInstanceLock = true, ready = true, dataDir = '' } = {}) {
+async function launch({ args = [] as string[], singleInstanceLock = true, ready = true, dataDir = '', main = mainFile } = {}) {
   const appData = mkdtempSync(join(tmpdir(), 'kiosk-electron-main-'));
   dataDir ||= join(appData, 'data');
   const fake = createFakeElectron({ appData, singleInstanceLock });
   cleanups.push(() => rmSync(appData, { recursive: true, force: true }));
   const logsBefore = openLogFiles(dataDir);
-  cleanups.push(loadMainBundle(mainFile, fake, [`--data-dir=${dataDir}`, ...args]));
+  cleanups.push(loadMainBundle(main, fake, [`--data-dir=${dataDir}`, ...args]));
   if (ready) {
     fake.ready();
     await settle();
@@ -89,7 +89,30 @@ describe('before the app is ready', () => {
   });
 });
 
+/**
+ * A copy of the app whose native/electron holds a file, as `npm run rebuild:electron` or `npm run
+ * dist` leave one: the built main beside the repo's node_modules, content and renderer.
+ */
+function appWithElectronBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'kiosk-app-copy-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'clinic-kiosk' }));
+  cpSync(join(repoRoot, 'dist', 'electron'), join(root, 'dist', 'electron'), { recursive: true });
+  for (const shared of ['node_modules', 'content', join('dist', 'renderer')]) symlinkSync(join(repoRoot, shared), join(root, shared));
+  mkdirSync(join(root, 'native', 'electron'), { recursive: true });
+  writeFileSync(join(root, 'native', 'electron', 'better_sqlite3.node'), 'Electron ABI, not loadable by Node');
+  return join(root, 'dist', 'electron', 'electron-main', 'main.cjs');
+}
+
 describe('the kiosk window', () => {
+  it("opens under Node even when Electron's SQLite build exists: only Electron loads it", async () => {
+    const { fake, dataDir } = await launch({ main: appWithElectronBuild() });
+    expect(callsOf(fake, 'exit')).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+    expect(existsSync(join(dataDir, 'kiosk.db'))).toBe(true);
+    fake.electron.app.emit('before-quit'); // closes this copy's core, whose timers would outlive its folder
+  });
+
   it('is a kiosk window with the hardened preferences and the built preload, showing app://kiosk', async () => {
     const { fake, window } = await launch();
     expect(fake.windows).toHaveLength(1);
@@ -174,10 +197,34 @@ describe('what the page may do', () => {
       F12: press('F12'),
       Alt: press('Alt', { alt: true }),
       'Alt+Left': press('ArrowLeft', { alt: true }),
+      'Alt+F4': press('F4', { alt: true }),
+      'Alt+f (a menu)': press('f', { alt: true }),
+      'Alt+@ (Alt without Ctrl is no AltGr)': press('@', { alt: true }),
+      'Ctrl+Alt+r': press('r', { control: true, alt: true }),
+      'Ctrl+Alt+4': press('4', { control: true, alt: true }),
+      'Ctrl+Alt+=': press('=', { control: true, alt: true }),
+      'Ctrl+Alt+Delete': press('Delete', { control: true, alt: true }),
+      'Ctrl+Alt+F4': press('F4', { control: true, alt: true }),
+      'Ctrl+Alt+Meta+@': press('@', { control: true, alt: true, meta: true }),
       BrowserBack: press('BrowserBack'),
     };
     expect(Object.entries(blocked).filter(([, prevented]) => !prevented).map(([name]) => name)).toEqual([]);
-    const allowed = { a: press('a'), Enter: press('Enter'), Tab: press('Tab'), Backspace: press('Backspace'), 'Ctrl+C': press('c', { control: true }), 'Ctrl+V': press('v', { control: true }) };
+    // AltGr on a Spanish or German keyboard under Windows arrives as Ctrl+Alt with the character it types.
+    const altGr = (key: string) => press(key, { control: true, alt: true });
+    const allowed = {
+      a: press('a'),
+      Enter: press('Enter'),
+      Tab: press('Tab'),
+      Backspace: press('Backspace'),
+      'Ctrl+C': press('c', { control: true }),
+      'Ctrl+V': press('v', { control: true }),
+      'AltGr+@': altGr('@'),
+      'AltGr+€': altGr('€'),
+      'AltGr+#': altGr('#'),
+      'AltGr+\\': altGr('\\'),
+      'AltGr+{': altGr('{'),
+      'AltGr+ł (Polish)': altGr('ł'),
+    };
     expect(Object.entries(allowed).filter(([, prevented]) => prevented).map(([name]) => name)).toEqual([]);
 
     expect(fake.calls).toContainEqual({ target: 'webContents', method: 'setVisualZoomLevelLimits', args: [1, 1] });
@@ -328,6 +375,38 @@ describe('self-healing', () => {
     vi.advanceTimersByTime(1);
     expect(callsOf(second.fake, 'relaunch')).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(first.dataDir, 'main-process-failures.json'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('relaunches after an error before the log is open too, saying why on stderr', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'setImmediate'] });
+    vi.stubEnv('KIOSK_LOG_LEVEL', 'loudest'); // the logger refuses an unknown level: createLogger throws
+    cleanups.push(() => vi.unstubAllEnvs());
+    const before = new Set(process.listeners('uncaughtException'));
+    const { fake, appData } = await launch({ ready: false });
+    const added = process.listeners('uncaughtException').filter((listener) => !before.has(listener));
+    expect(added, 'the handler is there before the app is ready').toHaveLength(1);
+
+    fake.ready();
+    for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+    // main throws the start-up failure again outside its promise; Node would hand it to the handler.
+    let thrown: unknown;
+    try {
+      vi.runOnlyPendingTimers();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toContain('loudest');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    cleanups.push(() => stderr.mockRestore());
+    added[0]!(thrown as Error, 'uncaughtException');
+    expect(stderr.mock.calls.map(([text]) => String(text)).join('')).toMatch(/the main process failed: .*loudest/);
+    vi.advanceTimersByTime(999);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(callsOf(fake, 'relaunch')).toHaveLength(1);
+    expect(callsOf(fake, 'exit')).toEqual([{ target: 'app', method: 'exit', args: [1] }]);
+    // With no data folder yet, the failure history is kept in userData.
+    expect(JSON.parse(readFileSync(join(appData, 'Clinic Kiosk', 'main-process-failures.json'), 'utf8'))).toHaveLength(1);
   });
 
   it('restarts every day at the configured quiet hour, and not without one', async () => {

@@ -3,12 +3,12 @@
  * headers offline), so the choice and its failure are checked with Node's build and with a file
  * that is no native module at all.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronBindingFile, nativeBindingOption, NativeModuleError, useSqliteBinding } from '../../../electron/node/storage/native-binding.js';
+import { electronBindingFile, nativeBindingOption, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../../../electron/node/storage/native-binding.js';
 
 const nodeBuild = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 
@@ -18,6 +18,23 @@ describe('the SQLite module a process loads', () => {
   it("finds Electron's build in native/electron, outside the asar archive when packaged", () => {
     expect(electronBindingFile('/opt/kiosk')).toBe('/opt/kiosk/native/electron/better_sqlite3.node');
     expect(electronBindingFile('/opt/Clinic Kiosk/resources/app.asar')).toBe('/opt/Clinic Kiosk/resources/app.asar.unpacked/native/electron/better_sqlite3.node');
+  });
+
+  it("loads Electron's build only inside Electron: under Node a file at native/electron changes nothing", () => {
+    // What `npm run rebuild:electron` or `npm run dist` leaves behind; a dummy, since Node cannot load Electron's build anyway.
+    const appRoot = mkdtempSync(join(tmpdir(), 'kiosk-app-root-'));
+    const electronBuild = electronBindingFile(appRoot);
+    mkdirSync(dirname(electronBuild), { recursive: true });
+    writeFileSync(electronBuild, 'Electron ABI 150, not loadable by Node');
+
+    expect(sqliteBindingFor(appRoot)).toBeUndefined();
+    useSqliteBinding(sqliteBindingFor(appRoot));
+    expect(nativeBindingOption()).toEqual({});
+
+    const inElectron = { ...process.versions, electron: '45.0.0' };
+    expect(sqliteBindingFor(appRoot, inElectron)).toBe(electronBuild);
+    // Inside Electron without its build: Node's build, which then fails to load with one clear line.
+    expect(sqliteBindingFor(mkdtempSync(join(tmpdir(), 'kiosk-app-root-')), inElectron)).toBeUndefined();
   });
 
   it('uses the chosen build for every database opened afterwards, and the default without one', () => {
