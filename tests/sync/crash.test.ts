@@ -33,16 +33,29 @@ const startSync = (dataDir: string) => cli(['sync', '--data-dir', dataDir]);
 const syncedAtKiosk = (dataDir: string) =>
   inspect(join(dataDir, 'kiosk.db'), (db) => db.prepare('SELECT id FROM feedback WHERE synced_at IS NOT NULL ORDER BY id').pluck().all() as string[]);
 
+/** 1,200 rows waiting at a kiosk whose data folder a process below will own, behind a fault proxy
+ * that passes the first batch and holds the second batch's answer (after its commit). */
+async function backlogBehindHeldBatch() {
+  const collector = await startTestCollector(['lobby-1']);
+  const proxy = await startFaultProxy(collector.origin);
+  const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
+  const ids = kiosk.seed(1_200);
+  kiosk.close(); // the kiosk process below owns the database now
+  proxy.plan('pass', 'hold');
+  return { collector, proxy, dataDir: kiosk.dataDir, all: [...ids].sort() };
+}
+
+/** Each row in PostgreSQL exactly once (id is the primary key), with its two topic answers once each. */
+async function expectEachRowOnce(collector: Awaited<ReturnType<typeof startTestCollector>>, all: string[]) {
+  expect((await collector.rows()).map((r) => r.id)).toEqual(all);
+  const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
+  expect(count).toBe(2_400);
+}
+
 describe('crash during sync', () => {
   it('converges after the kiosk process is killed between the commit and the answer', async () => {
-    const collector = await startTestCollector(['lobby-1']);
-    const proxy = await startFaultProxy(collector.origin);
-    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
-    const ids = kiosk.seed(1_200);
-    kiosk.close(); // the kiosk process below owns the database now
-
-    proxy.plan('pass', 'hold');
-    const first = startSync(kiosk.dataDir);
+    const { collector, proxy, dataDir, all } = await backlogBehindHeldBatch();
+    const first = startSync(dataDir);
     await proxy.held(); // batch 2 is committed in PostgreSQL; its answer is held back
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -50,17 +63,15 @@ describe('crash during sync', () => {
 
     const held = (await collector.rows()).map((r) => r.id);
     expect(held.length).toBe(1_000);
-    const synced = syncedAtKiosk(kiosk.dataDir);
+    const synced = syncedAtKiosk(dataDir);
     expect(synced.length).toBe(500); // only the acknowledged batch
     expect(synced.every((id) => held.includes(id))).toBe(true);
 
-    const second = startSync(kiosk.dataDir);
+    const second = startSync(dataDir);
     expect((await second.exited).code).toBe(0);
     expect(second.stdout()).toContain('Sent 700 rows, acknowledged 700, set aside 0.\nPending: 0.');
-    expect((await collector.rows()).map((r) => r.id)).toEqual([...ids].sort());
-    const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
-    expect(count).toBe(2_400);
-    expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());
+    await expectEachRowOnce(collector, all);
+    expect(syncedAtKiosk(dataDir)).toEqual(all);
     await proxy.close();
   });
 });
@@ -69,29 +80,20 @@ describe('crash during background sync', () => {
   // `serve` runs the kiosk's own timings (DEFAULT_SYNC_TIMING): its first background pass starts
   // 3 s after the start and sends the whole outbox, so no test-only knob is needed.
   it('a running kiosk (serve) killed mid-sync catches up by itself after a restart', async () => {
-    const collector = await startTestCollector(['lobby-1']);
-    const proxy = await startFaultProxy(collector.origin);
-    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
-    const ids = kiosk.seed(1_200);
-    kiosk.close(); // the kiosk process below owns the database now
-
-    proxy.plan('pass', 'hold');
-    const first = await startServe(kiosk.dataDir);
+    const { collector, proxy, dataDir, all } = await backlogBehindHeldBatch();
+    const first = await startServe(dataDir);
     await proxy.held(); // batch 2 is committed in PostgreSQL; its answer is held back
     first.child.kill('SIGKILL');
     await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');
     proxy.release();
-    expect(syncedAtKiosk(kiosk.dataDir).length).toBe(500); // only the acknowledged batch
+    expect(syncedAtKiosk(dataDir).length).toBe(500); // only the acknowledged batch
 
-    const second = await startServe(kiosk.dataDir);
+    const second = await startServe(dataDir);
     try {
-      const all = [...ids].sort();
-      await waitFor(() => syncedAtKiosk(kiosk.dataDir).length === all.length, 30_000, 'every row synced at the kiosk');
-      expect(syncedAtKiosk(kiosk.dataDir)).toEqual(all);
-      expect((await collector.rows()).map((r) => r.id)).toEqual(all); // each once: id is the primary key, and no row is missing
-      const [{ count }] = (await collector.query<{ count: number }>('SELECT count(*)::int AS count FROM feedback_topics')) as [{ count: number }];
-      expect(count).toBe(2_400); // and their topic answers once each
+      await waitFor(() => syncedAtKiosk(dataDir).length === all.length, 30_000, 'every row synced at the kiosk');
+      expect(syncedAtKiosk(dataDir)).toEqual(all);
+      await expectEachRowOnce(collector, all);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
