@@ -89,9 +89,16 @@ export function superviseChromium(options: SupervisorOptions): ChromiumSuperviso
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: page, flatten: true })) as { sessionId: string };
     const navigate = (url: string) =>
       cdp.send('Page.navigate', { url }, sessionId).catch((error: unknown) => logger.warn({ err: error }, 'Chromium did not open the page'));
+    // By way of about:blank, so the reload is always a fresh document load: the crashed page's
+    // address is the kiosk link itself, and the same address with its #fragment must not be taken
+    // for a move within the page.
+    const reopen = async () => {
+      await navigate('about:blank');
+      await navigate(options.kioskUrl);
+    };
     cdp.on('event', ({ method, params }) => {
       if (method !== 'Target.targetCrashed' || params.targetId !== page) return;
-      const tooOften = later(() => void navigate(options.kioskUrl), false, 'the kiosk page crashed', { status: params.status, errorCode: params.errorCode });
+      const tooOften = later(() => void reopen(), false, 'the kiosk page crashed', { status: params.status, errorCode: params.errorCode });
       if (tooOften) void navigate(options.restingUrl);
     });
     await navigate(options.kioskUrl);
