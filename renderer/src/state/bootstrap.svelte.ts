@@ -50,11 +50,7 @@ export class BootLoader {
     try {
       this.state = { status: 'ready', bootstrap: await api.getBootstrap({}) };
     } catch (error) {
-      if (isRefusedKey(error)) {
-        console.warn('the kiosk refused this page\'s launch key', error);
-        this.state = { status: 'needs-link' };
-        return;
-      }
+      if (isRefusedKey(error)) return this.#refused(error);
       console.warn('kiosk bootstrap failed; retrying', error);
       this.state = { status: 'unavailable' };
       this.#timer = setTimeout(() => void this.load(), RETRY_MS);
@@ -65,10 +61,14 @@ export class BootLoader {
     try {
       await api.getBootstrap({});
     } catch (error) {
-      if (!isRefusedKey(error)) return; // any other trouble shows on the call that meets it
-      console.warn("the kiosk refused this page's launch key", error);
-      this.state = { status: 'needs-link' };
+      // Any other trouble shows on the call that meets it.
+      if (isRefusedKey(error)) this.#refused(error);
     }
+  }
+
+  #refused(error: unknown): void {
+    console.warn("the kiosk refused this page's launch key", error);
+    this.state = { status: 'needs-link' };
   }
 }
 
