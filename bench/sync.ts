@@ -23,7 +23,7 @@ import { TokenBook } from '../electron/collector/tokens.js';
 import { defaultConfig } from '../electron/node/config/load-config.js';
 import { KioskSettings } from '../electron/node/kiosk-settings.js';
 import { SETTING_KEYS } from '../electron/node/setting-keys.js';
-import { openFeedbackStore } from '../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../electron/node/storage/kiosk-database.js';
 import { INSERT_FEEDBACK, INSERT_TOPIC } from '../electron/node/storage/feedback-rows.js';
 import { SyncOutbox } from '../electron/node/sync/outbox.js';
 import { startPostgres } from '../tests/sync/postgres-server.js';
@@ -88,13 +88,13 @@ export async function benchSync(options: { rows?: number; quick?: boolean; tmpDi
     logger: pino({ level: 'silent' }),
     port: 0,
   });
-  const store = openFeedbackStore({ dataDir: workDir, kioskId: KIOSK_ID });
+  const database = new KioskDatabase({ dataDir: workDir, kioskId: KIOSK_ID });
   try {
-    seedBacklog(store.file, rows);
-    store.putSettings({ [SETTING_KEYS.setting('syncEndpoint')]: collector.origin });
+    seedBacklog(database.file, rows);
+    database.settings.put({ [SETTING_KEYS.setting('syncEndpoint')]: collector.origin });
     const settings = new KioskSettings({ ...defaultConfig(), kioskId: KIOSK_ID }, pino({ level: 'silent' }));
     const tokens = { get: () => token, set: () => {} };
-    const outbox = new SyncOutbox({ store: () => store, tokens: () => tokens, settings, logger: pino({ level: 'silent' }), now: () => new Date() });
+    const outbox = new SyncOutbox({ database: () => database, tokens: () => tokens, settings, logger: pino({ level: 'silent' }), now: () => new Date() });
 
     const started = process.hrtime.bigint();
     const result = await outbox.syncNow();
@@ -108,7 +108,7 @@ export async function benchSync(options: { rows?: number; quick?: boolean; tmpDi
     if (count!.n !== rows) throw new Error(`PostgreSQL holds ${count!.n} rows, expected ${rows}`);
     return { rows, seconds, rowsPerSecond: rows / seconds };
   } finally {
-    store.close();
+    database.close();
     await collector.close();
     await collectorStore.close();
     server?.stop();

@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportFeedback } from '../../electron/node/export/write-export.js';
-import { openFeedbackStore } from '../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../electron/node/storage/kiosk-database.js';
 import { seedFeedback } from '../../tests/support/seed-feedback.js';
 import { BUDGETS } from '../budgets.js';
 import { round, type Figure } from '../figures.js';
@@ -32,16 +32,17 @@ export async function measureExport({ quick, tmpDir }: BenchContext): Promise<Fi
   const rows = quick ? 10_000 : 100_000;
   const dir = join(tmpDir, 'export');
   mkdirSync(dir, { recursive: true });
-  const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+  const database = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
+  const store = database.feedback;
   const measure = 'Export';
   try {
-    seedFeedback(store.file, rows);
+    seedFeedback(database.file, rows);
 
     const cliFile = join(dir, 'cli.csv');
     const out = openSync(cliFile, 'w');
     const query = cliQuery(await store.topicIds({ onlyUnexported: true }));
     const cliStarted = performance.now();
-    const cli = spawnSync(SQLITE3, ['-csv', '-header', '-readonly', store.file, query], { stdio: ['ignore', out, 'pipe'] });
+    const cli = spawnSync(SQLITE3, ['-csv', '-header', '-readonly', database.file, query], { stdio: ['ignore', out, 'pipe'] });
     const cliMs = performance.now() - cliStarted;
     closeSync(out);
     if (cli.error || cli.status !== 0) throw new Error(`sqlite3 failed (${cli.error?.message ?? cli.stderr.toString()}); install it: apt-get install -y sqlite3`);
@@ -62,6 +63,6 @@ export async function measureExport({ quick, tmpDir }: BenchContext): Promise<Fi
       { key: 'export.cliRowsPerSecond', measure, label: 'sqlite3 -csv rate', value: Math.round(theirs), unit: 'rows/s' },
     ];
   } finally {
-    store.close();
+    database.close();
   }
 }

@@ -19,7 +19,7 @@ import { KioskSettings } from '../node/kiosk-settings.js';
 import { createLogger } from '../node/log/logger.js';
 import { resolveDataDir } from '../node/paths.js';
 import { StaffAccess } from '../node/staff/staff-access.js';
-import { openFeedbackStore, type FeedbackStore } from '../node/storage/feedback-store.js';
+import { KioskDatabase } from '../node/storage/kiosk-database.js';
 import { UsageError } from './usage-error.js';
 
 export interface ExportCommandOptions {
@@ -43,10 +43,10 @@ export async function runSetPin(role: string | undefined, dataDirFlag: string | 
     process.stderr.write(`clinic-kiosk: the PIN must be ${PIN_DIGITS_TEXT} (0-9), nothing else.\n`);
     return 1;
   }
-  return withStore(dataDirFlag, async ({ store, logger, dataDir }) => {
+  return withDatabase(dataDirFlag, async ({ database, logger, dataDir }) => {
     const access = new StaffAccess({ dataDir, logger });
     try {
-      await access.setPin(store, role as StaffRole, pin);
+      await access.setPin(database, role as StaffRole, pin);
     } finally {
       access.close();
     }
@@ -62,12 +62,12 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
   if (!range.success) throw new UsageError(`--${describeFieldError(firstFieldError(range.issues))}`);
   const format = options.format as ExportFormat;
   const file = resolve(options.out);
-  return withStore(dataDirFlag, async ({ store, logger, settings, config }) => {
-    const kioskId = settings.current(store).kioskId;
+  return withDatabase(dataDirFlag, async ({ database, logger, settings, config }) => {
+    const kioskId = settings.current(database.settings).kioskId;
     // The running kiosk records any content problem; here it only picks the same pack's topics.
     const topics = configuredContentPack(config, new IncidentLog(), logger).pack.journey;
     const written = await exportFeedback(
-      store,
+      database.feedback,
       { format, ...range.output, onlyUnexported: options.unexported, coarsenToHour: COARSEN_EXPORTS_BY_DEFAULT },
       file,
       { kioskId, now: () => new Date(), topics },
@@ -79,23 +79,23 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
 }
 
 /** Opens the kiosk's database and settings for one command, and closes them after. */
-export async function withStore(
+export async function withDatabase(
   dataDirFlag: string | undefined,
-  work: (opened: { store: FeedbackStore; logger: ReturnType<typeof createLogger>; settings: KioskSettings; config: LoadedConfig; dataDir: string }) => Promise<number>,
+  work: (opened: { database: KioskDatabase; logger: ReturnType<typeof createLogger>; settings: KioskSettings; config: LoadedConfig; dataDir: string }) => Promise<number>,
 ): Promise<number> {
   const dataDir = resolveDataDir(dataDirFlag);
   const logger = createLogger(dataDir);
   const config = loadConfig(configFilePath(dataDir));
   const settings = new KioskSettings(config.config, logger);
-  const store = openFeedbackStore({ dataDir, kioskId: settings.defaults().kioskId, logger });
+  const database = new KioskDatabase({ dataDir, kioskId: settings.defaults().kioskId, logger });
   try {
-    return await work({ store, logger, settings, config, dataDir });
+    return await work({ database, logger, settings, config, dataDir });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     process.stderr.write(`clinic-kiosk: ${error.message}\n`);
     return 1;
   } finally {
-    store.close();
+    database.close();
     logger.flush();
   }
 }

@@ -8,15 +8,16 @@ import { SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../common/sync/protocol.
 import { StaffAccess } from '../node/staff/staff-access.js';
 import { SyncOutbox } from '../node/sync/outbox.js';
 import { credentialsTokenStore } from '../node/sync/token-store.js';
-import type { FeedbackStore } from '../node/storage/feedback-store.js';
-import { readLine, withStore } from './operator-commands.js';
+import type { KioskDatabase } from '../node/storage/kiosk-database.js';
+import { readLine, withDatabase } from './operator-commands.js';
 
 /** The data folder's outbox, with its token in the credentials file, as the kiosk itself has it. */
-function withOutbox(dataDirFlag: string | undefined, work: (outbox: SyncOutbox, store: FeedbackStore) => Promise<number>): Promise<number> {
-  return withStore(dataDirFlag, async ({ store, logger, settings, dataDir }) => {
+function withOutbox(dataDirFlag: string | undefined, work: (outbox: SyncOutbox, database: KioskDatabase) => Promise<number>): Promise<number> {
+  return withDatabase(dataDirFlag, async ({ database, logger, settings, dataDir }) => {
     const access = new StaffAccess({ dataDir, logger });
     try {
-      return await work(new SyncOutbox({ store: () => store, tokens: () => credentialsTokenStore(access.credentials(store)), settings, logger, now: () => new Date() }), store);
+      const tokens = () => credentialsTokenStore(access.credentials(database));
+      return await work(new SyncOutbox({ database: () => database, tokens, settings, logger, now: () => new Date() }), database);
     } finally {
       access.close();
     }
@@ -24,9 +25,9 @@ function withOutbox(dataDirFlag: string | undefined, work: (outbox: SyncOutbox, 
 }
 
 export async function runSync(dataDirFlag: string | undefined): Promise<number> {
-  return withOutbox(dataDirFlag, async (outbox, store) => {
+  return withOutbox(dataDirFlag, async (outbox, database) => {
     const result = (await outbox.syncNow())!;
-    const status = outbox.status(store);
+    const status = outbox.status(database);
     process.stdout.write(`Sent ${result.sent} rows, acknowledged ${result.acknowledged}, set aside ${result.quarantined}.\n`);
     process.stdout.write(`Pending: ${status.pending}. Set aside in total: ${status.quarantined}.\n`);
     if (result.outcome === 'done') return 0;
@@ -46,8 +47,8 @@ export async function runSetSyncToken(dataDirFlag: string | undefined): Promise<
     process.stderr.write(`clinic-kiosk: the token ${SYNC_TOKEN_MESSAGE}.\n`);
     return 1;
   }
-  return withOutbox(dataDirFlag, async (outbox, store) => {
-    outbox.setToken(store, token);
+  return withOutbox(dataDirFlag, async (outbox, database) => {
+    outbox.setToken(database, token);
     process.stdout.write('The sync token is set.\n');
     return 0;
   });

@@ -1,27 +1,20 @@
 /**
- * Incidents: problems the kiosk recovered from (a broken content pack, a bad config, a corrupt
- * database, a failed save) that staff should know about. Each is logged, kept in memory for this
- * run, and handed to a persistent sink (the database) when one is attached.
+ * The incidents of this run (see common/incidents.ts): each is logged, kept in memory, and handed
+ * to a persistent sink (the database's incidents) when one is attached. Incidents before the
+ * database opened, or while it cannot, are kept here and handed over once it does.
  */
-export type IncidentKind = 'content' | 'config' | 'database';
+import type { Incident, IncidentKind } from '../common/incidents.js';
 
-export interface Incident {
-  kind: IncidentKind;
-  /** UTC ISO-8601. */
-  at: string;
-  /** One calm sentence for staff. */
-  message: string;
-  /** The technical detail (file, field, error), for support. */
-  detail: string;
-}
+/** An incident before the database numbers it. */
+export type RecordedIncident = Omit<Incident, 'id'>;
 
-export type IncidentSink = (incident: Incident) => void;
+export type IncidentSink = (incident: RecordedIncident) => void;
 
 export class IncidentLog {
-  readonly #items: Incident[] = [];
+  readonly #items: RecordedIncident[] = [];
   #sink: IncidentSink | null = null;
 
-  record(kind: IncidentKind, message: string, detail: string, at = new Date()): Incident {
+  record(kind: IncidentKind, message: string, detail: string, at = new Date()): RecordedIncident {
     const incident = { kind, at: at.toISOString(), message, detail };
     this.#items.push(incident);
     this.#sink?.(incident);
@@ -34,7 +27,7 @@ export class IncidentLog {
     for (const incident of this.#items) sink(incident);
   }
 
-  list(): readonly Incident[] {
+  list(): readonly RecordedIncident[] {
     return this.#items;
   }
 }

@@ -89,8 +89,8 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
   const access = new StaffAccess({ dataDir, logger, now, pinHashCost });
-  const sync = new SyncOutbox({ store: () => feedback.store, tokens: (store) => credentialsTokenStore(access.credentials(store)), settings, logger, now, timing: syncTiming || {} });
-  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExportedInChunks(seqs, now())) });
+  const sync = new SyncOutbox({ database: () => feedback.database, tokens: (database) => credentialsTokenStore(access.credentials(database)), settings, logger, now, timing: syncTiming || {} });
+  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((database) => database.feedback.markExportedInChunks(seqs, now())) });
   const staffApi = createStaffApi({
     feedback,
     settings,
@@ -103,12 +103,12 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     logger,
     now,
   });
-  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}`, locales: languages.options.map((o) => o.locale) }, 'kiosk core started');
+  logger.info({ dataDir, kioskId: settings.current(feedback.databaseIfOpen?.settings ?? null).kioskId, content: `${content.id}@${content.version}`, locales: languages.options.map((o) => o.locale) }, 'kiosk core started');
 
   const api: KioskApi = {
     async getBootstrap() {
       // Settings are read each time, so a change an admin saved shows at the next bootstrap.
-      const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.storeIfOpen);
+      const { idleTimeoutSeconds, keepPartialFeedback } = settings.current(feedback.databaseIfOpen?.settings ?? null);
       const session = { idleTimeoutSeconds, idleWarningSeconds: config.idleWarningSeconds, keepPartialFeedback };
       return { clinic, ...languages.bundle(languages.defaultLocale), locales: [...languages.options], session };
     },
@@ -128,9 +128,9 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   };
 
   const stopRetention = scheduleDaily(() => {
-    const store = feedback.storeIfOpen;
+    const database = feedback.databaseIfOpen;
     try {
-      if (store) applyRetention(store, settings.current(store), now(), logger);
+      if (database) applyRetention(database.feedback, settings.current(database.settings), now(), logger);
     } catch (error) {
       logger.error({ err: error }, 'scheduled retention failed; it will run again tomorrow');
     }

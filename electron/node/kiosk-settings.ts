@@ -1,22 +1,20 @@
 /**
  * The settings the kiosk runs on: the config file's values, overridden field by field by what an
- * admin saved at the kiosk (the settings table). Cached, but only until the store's settings version
+ * admin saved at the kiosk (the settings table). Cached, but only until the settings' version
  * changes (a save here, or any write by another process), so a change applies at once: a new kiosk
  * id to the next feedback, a new idle timeout to the next bootstrap. The cache keeps five reads off
  * every patient's submit.
  */
-import type * as v from 'valibot';
 import { SettingsSchema, type Settings } from '../common/api/staff.js';
 import type { KioskConfig } from '../common/config/schema.js';
 import type { Logger } from './log/logger.js';
 import { SETTING_KEYS } from './setting-keys.js';
-import type { FeedbackStore } from './storage/feedback-store.js';
-import { readStored } from './storage/stored-value.js';
+import type { SettingsRepository } from './storage/settings-repository.js';
 
 const FIELDS = Object.keys(SettingsSchema.entries) as (keyof Settings)[];
 
 export class KioskSettings {
-  #cache: { store: FeedbackStore; version: string; settings: Settings } | undefined;
+  #cache: { stored: SettingsRepository; version: string; settings: Settings } | undefined;
 
   constructor(
     private readonly config: KioskConfig,
@@ -30,14 +28,14 @@ export class KioskSettings {
   }
 
   /**
-   * The defaults overlaid with saved values. Without a store (the database cannot be opened) or when
+   * The defaults overlaid with saved values. Without the database (it cannot be opened) or when
    * reading fails, the defaults: the patient screens must still come up.
    */
-  current(store: FeedbackStore | null): Settings {
-    if (!store) return this.defaults();
+  current(stored: SettingsRepository | null): Settings {
+    if (!stored) return this.defaults();
     try {
-      const version = store.settingsVersion();
-      if (this.#cache?.store !== store || this.#cache.version !== version) this.#cache = { store, version, settings: this.#read(store) };
+      const version = stored.version();
+      if (this.#cache?.stored !== stored || this.#cache.version !== version) this.#cache = { stored, version, settings: this.#read(stored) };
       return { ...this.#cache.settings };
     } catch (error) {
       this.logger.warn({ err: error }, 'saved settings could not be read; using the configured values');
@@ -47,19 +45,18 @@ export class KioskSettings {
   }
 
   /** Saves every field in one transaction; the input has passed SettingsSchema already. */
-  save(store: FeedbackStore, next: Settings): Settings {
-    store.putSettings(Object.fromEntries(FIELDS.map((field) => [SETTING_KEYS.setting(field), next[field]])));
-    return this.current(store);
+  save(stored: SettingsRepository, next: Settings): Settings {
+    stored.put(Object.fromEntries(FIELDS.map((field) => [SETTING_KEYS.setting(field), next[field]])));
+    return this.current(stored);
   }
 
-  #read(store: FeedbackStore): Settings {
+  #read(stored: SettingsRepository): Settings {
     const { entries } = SettingsSchema;
     const defaults = this.defaults();
     // A value a newer or older version saved may break today's rules: keep the default then.
-    const saved = <T>(field: keyof Settings, schema: v.GenericSchema<unknown, T>, fallback: T): T => {
-      const key = SETTING_KEYS.setting(field);
-      const value = readStored(schema, store.getSetting(key), this.logger, key);
-      return value === undefined ? fallback : value;
+    const saved = <F extends keyof Settings>(field: F, schema: (typeof entries)[F], fallback: Settings[F]): Settings[F] => {
+      const value = stored.get(SETTING_KEYS.setting(field), schema);
+      return value === undefined ? fallback : (value as Settings[F]);
     };
     return {
       kioskId: saved('kioskId', entries.kioskId, defaults.kioskId),

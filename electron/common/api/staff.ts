@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { idleTimeoutSecondsSchema, kioskIdSchema } from '../config/schema.js';
 import { LOCAL_DATE_RULE, parseLocalDate } from '../dates.js';
+import type { StaffIncident } from '../incidents.js';
 import { PIN_DIGITS_TEXT, PIN_PATTERN, RETENTION_DAYS } from '../rules.js';
 import { endpointIsAllowed, SYNC_ENDPOINT_MESSAGE, SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../sync/protocol.js';
 
@@ -100,12 +101,6 @@ export interface StaffSetup {
   setupAllowed: boolean;
   /** Seconds the PIN pad stays locked; 0 once the lock ran out or the operator lifted it. */
   lockedForSeconds: number;
-}
-
-export interface StaffIncident {
-  at: string;
-  kind: string;
-  message: string;
 }
 
 export interface StaffStatus {

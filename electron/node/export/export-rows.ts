@@ -9,7 +9,7 @@
  * row answered it, follows them (the store finds those with one query before streaming).
  */
 import { coarsenToHour } from '../../common/feedback/time-precision.js';
-import type { FeedbackRecord } from '../storage/feedback-store.js';
+import type { FeedbackRecord } from '../storage/feedback-repository.js';
 
 export type ExportCell = string | number | boolean | null;
 export type ExportRow = Record<string, ExportCell>;

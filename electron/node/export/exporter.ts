@@ -13,7 +13,7 @@ import { COARSEN_EXPORTS_BY_DEFAULT } from '../../common/feedback/time-precision
 import type { PreparedExport } from '../../common/api/staff.js';
 import type { Logger } from '../log/logger.js';
 import type { ShellCapabilities } from '../shell.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { FeedbackRepository } from '../storage/feedback-repository.js';
 import type { DownloadTickets } from './download-tickets.js';
 import { makePrivateDir } from '../storage/private-files.js';
 import { exportFileName, freeFileName } from './file-names.js';
@@ -48,7 +48,7 @@ export class Exporter {
     rmSync(this.stagingDir, { recursive: true, force: true });
   }
 
-  async prepare(store: FeedbackStore, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
+  async prepare(store: FeedbackRepository, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
     const { shell, tickets, logger, now, topics } = this.options;
     const { format, since, until, onlyUnexported, destination } = request;
     const name = exportFileName(kioskId, since, until, format);

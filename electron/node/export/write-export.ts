@@ -17,7 +17,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
 import { LOCAL_DATE_RULE, parseLocalDate, startOfLocalDay } from '../../common/dates.js';
-import type { FeedbackQuery, FeedbackStore } from '../storage/feedback-store.js';
+import type { FeedbackQuery, FeedbackRepository } from '../storage/feedback-repository.js';
 import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
 import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
@@ -61,14 +61,14 @@ export interface ExportContext {
 }
 
 /** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
-export async function exportFeedback(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+export async function exportFeedback(store: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const written = await writeExport(store, options, file, context);
   await store.markExportedInChunks(written.seqs, context.now());
   return written;
 }
 
 /** Writes `file` and `<file>.manifest.json`, marking nothing; returns what was written. */
-export async function writeExport(store: FeedbackStore, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+export async function writeExport(store: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
   // The same columns every time, answered or not; a topic only older content had comes after them.
   const topicIds = [...context.topics, ...(await store.topicIds(query)).filter((id) => !context.topics.includes(id))];

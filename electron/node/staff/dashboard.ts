@@ -2,7 +2,7 @@
 import type { Dashboard } from '../../common/api/staff.js';
 import { resolveJourney } from '../../common/content/journey.js';
 import type { ContentPack } from '../../common/content/schema.js';
-import type { DashboardFigures } from '../storage/feedback-store.js';
+import type { DashboardFigures } from '../storage/feedback-repository.js';
 
 /**
  * Topics in the journey's order, including those nobody rated yet (0 / 0); then any topic that only

@@ -8,13 +8,13 @@
  */
 import type { Settings } from '../../common/api/staff.js';
 import type { Logger } from '../log/logger.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { FeedbackRepository } from '../storage/feedback-repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes what the policy allows; returns the count (0 when retention is off). */
 export function applyRetention(
-  store: FeedbackStore,
+  feedback: FeedbackRepository,
   settings: Pick<Settings, 'retentionDays' | 'syncEndpoint'>,
   now: Date,
   logger: Pick<Logger, 'info'>,
@@ -23,7 +23,7 @@ export function applyRetention(
   if (retentionDays === null) return 0;
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const syncedOnly = settings.syncEndpoint !== null;
-  const deleted = store.deleteExpired(cutoff, { syncedOnly });
+  const deleted = feedback.deleteExpired(cutoff, { syncedOnly });
   logger.info({ event: 'retention', retentionDays, syncedOnly, cutoff: cutoff.toISOString(), deleted }, 'retention ran');
   return deleted;
 }

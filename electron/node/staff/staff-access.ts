@@ -1,6 +1,6 @@
 /**
  * Who may open the staff panel: the two PINs, checked against their scrypt hashes, and the
- * wrong-PIN lock. Both live in the credentials file (credential-store.ts), read afresh at every
+ * wrong-PIN lock. Both live in the credentials file (storage/credential-repository.ts), read afresh at every
  * attempt, so neither a restart nor a second process (the CLI) sees anything else. Every attempt
  * is logged; a PIN never is.
  *
@@ -14,9 +14,9 @@ import { STAFF_ROLES, type StaffSetup, type StaffRole } from '../../common/api/s
 import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
 import { QUARANTINE_MARK } from '../storage/database.js';
-import { DATABASE_FILE_NAME, type FeedbackStore } from '../storage/feedback-store.js';
-import { readStored } from '../storage/stored-value.js';
-import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialStore, STAFF_CREDENTIAL_KEYS } from './credential-store.js';
+import { CREDENTIAL_KEYS, CREDENTIALS_FILE_NAME, CredentialRepository, STAFF_CREDENTIAL_KEYS } from '../storage/credential-repository.js';
+import { DATABASE_FILE_NAME, type KioskDatabase } from '../storage/kiosk-database.js';
+import type { SettingsRepository } from '../storage/settings-repository.js';
 import { afterFailure, currentLockout, LockoutStateSchema, MAX_TRIES, NO_LOCKOUT, secondsLocked, type LockoutState } from './lockout.js';
 import { hashPin, PIN_HASH_COST, PinHashSchema, verifyPin, type PinHash, type ScryptCost } from './pin-hash.js';
 
@@ -36,7 +36,7 @@ export class StaffAccess {
   readonly #logger: StaffAccessOptions['logger'];
   readonly #now: () => Date;
   readonly #pinHashCost: ScryptCost;
-  #credentials: CredentialStore | null = null;
+  #credentials: CredentialRepository | null = null;
   // Attempts run one at a time: parallel guesses must not each see the same failure count.
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -48,47 +48,47 @@ export class StaffAccess {
   }
 
   /** What the panel opens on: the PIN pad, the first-run setup, or a note to ask the operator. */
-  setup(store: FeedbackStore): StaffSetup {
-    const credentials = this.#open(store);
+  setup(database: KioskDatabase): StaffSetup {
+    const credentials = this.#open(database);
     const pinsConfigured = STAFF_ROLES.every((role) => readPin(credentials, role) !== null);
     return {
       pinsConfigured,
-      setupAllowed: !pinsConfigured && this.#neverSetUp(store, credentials),
+      setupAllowed: !pinsConfigured && this.#neverSetUp(database, credentials),
       lockedForSeconds: secondsLocked(readLockout(credentials, this.#now()), this.#now()),
     };
   }
 
   /** First run only: refused after any earlier setup, so the screen cannot be used to take a kiosk over. */
-  setupPins(store: FeedbackStore, pins: Record<StaffRole, string>): Promise<void> {
+  setupPins(database: KioskDatabase, pins: Record<StaffRole, string>): Promise<void> {
     return this.#serial(async () => {
-      const credentials = this.#open(store);
-      if (!this.#neverSetUp(store, credentials)) {
+      const credentials = this.#open(database);
+      if (!this.#neverSetUp(database, credentials)) {
         this.#logger.warn({ event: 'staff-setup', outcome: 'refused' }, 'PIN setup refused: this kiosk had PINs before');
         throw new ApiError('unauthorized', 'the PINs can only be set with "clinic-kiosk set-pin" on this kiosk');
       }
       const [staff, admin] = await Promise.all([hashPin(pins.staff, this.#pinHashCost), hashPin(pins.admin, this.#pinHashCost)]);
       credentials.put({ [CREDENTIAL_KEYS.pin('staff')]: staff, [CREDENTIAL_KEYS.pin('admin')]: admin, [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
-      this.#noteSetUp(store);
+      noteSetUp(database.settings, this.#now());
       this.#logger.info({ event: 'staff-setup', outcome: 'done' }, 'staff and admin PINs set up');
     });
   }
 
   /** The operator's recovery path (the CLI): sets one PIN whatever was there, and lifts any lock. */
-  setPin(store: FeedbackStore, role: StaffRole, pin: string): Promise<void> {
+  setPin(database: KioskDatabase, role: StaffRole, pin: string): Promise<void> {
     return this.#serial(async () => {
-      const credentials = this.#open(store);
+      const credentials = this.#open(database);
       const other = readPin(credentials, role === 'staff' ? 'admin' : 'staff');
       // The same PIN for both would always open as admin, leaving no working staff PIN.
       if (other && (await verifyPin(pin, other))) throw new ApiError('invalid_input', `the ${role} PIN must differ from the other PIN`);
       credentials.put({ [CREDENTIAL_KEYS.pin(role)]: await hashPin(pin, this.#pinHashCost), [CREDENTIAL_KEYS.lockout]: NO_LOCKOUT });
-      this.#noteSetUp(store);
+      noteSetUp(database.settings, this.#now());
       this.#logger.info({ event: 'staff-set-pin', role }, `${role} PIN set; any lock lifted`);
     });
   }
 
-  check(store: FeedbackStore, pin: string): Promise<PinCheck> {
+  check(database: KioskDatabase, pin: string): Promise<PinCheck> {
     return this.#serial(async () => {
-      const credentials = this.#open(store);
+      const credentials = this.#open(database);
       const state = readLockout(credentials, this.#now());
       const locked = secondsLocked(state, this.#now());
       if (locked > 0) {
@@ -120,17 +120,17 @@ export class StaffAccess {
   }
 
   /** The credentials file, shared with sync for its token (see sync/token-store.ts). */
-  credentials(store: FeedbackStore): CredentialStore {
-    return this.#open(store);
+  credentials(database: KioskDatabase): CredentialRepository {
+    return this.#open(database);
   }
 
   /** The credentials file, opened on first use; PINs an older version kept in the feedback database move over then. */
-  #open(store: FeedbackStore): CredentialStore {
+  #open(database: KioskDatabase): CredentialRepository {
     if (this.#credentials) return this.#credentials;
-    const credentials = new CredentialStore({ dataDir: this.#dataDir, logger: this.#logger, now: this.#now });
+    const credentials = new CredentialRepository({ dataDir: this.#dataDir, logger: this.#logger, now: this.#now });
     try {
       if (credentials.quarantine) {
-        store.recordIncident({
+        database.incidents.record({
           kind: 'credentials',
           // The file holds the sync token too (sync/token-store.ts): it is gone with the PINs.
           message:
@@ -138,7 +138,7 @@ export class StaffAccess {
           detail: JSON.stringify(credentials.quarantine),
         });
       }
-      migrateFromDatabase(store, credentials, this.#logger, this.#now());
+      migrateFromDatabase(database.settings, credentials, this.#logger, this.#now());
     } catch (error) {
       credentials.close();
       throw error;
@@ -146,13 +146,8 @@ export class StaffAccess {
     return (this.#credentials = credentials);
   }
 
-  #neverSetUp(store: FeedbackStore, credentials: CredentialStore): boolean {
-    return !credentials.holdsAny(STAFF_CREDENTIAL_KEYS) && store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined && !hasSetAsideFiles(this.#dataDir);
-  }
-
-  /** Noted in the feedback database too, so a credentials file that goes missing is noticed. */
-  #noteSetUp(store: FeedbackStore): void {
-    if (store.getSetting(SETTING_KEYS.pinsSetUpAt) === undefined) store.putSettings({ [SETTING_KEYS.pinsSetUpAt]: this.#now().toISOString() });
+  #neverSetUp(database: KioskDatabase, credentials: CredentialRepository): boolean {
+    return !credentials.holdsAny(STAFF_CREDENTIAL_KEYS) && !database.settings.holdsAny([SETTING_KEYS.pinsSetUpAt]) && !hasSetAsideFiles(this.#dataDir);
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
@@ -163,25 +158,28 @@ export class StaffAccess {
 }
 
 /** Versions before the credentials file kept PINs and the lock in the feedback database's settings. */
-function migrateFromDatabase(store: FeedbackStore, credentials: CredentialStore, logger: Pick<Logger, 'info' | 'warn'>, now: Date): void {
+function migrateFromDatabase(settings: SettingsRepository, credentials: CredentialRepository, logger: Pick<Logger, 'info'>, now: Date): void {
   const legacyKeys = [...STAFF_ROLES.map(SETTING_KEYS.legacyPin), SETTING_KEYS.legacyLockout];
-  const legacy = legacyKeys.map((key) => store.getSetting(key));
-  if (legacy.every((value) => value === undefined)) return;
+  if (!settings.holdsAny(legacyKeys)) return;
   if (!credentials.holdsAny(STAFF_CREDENTIAL_KEYS)) {
-    const [staff, admin, lockout] = legacy;
     const moved: Record<string, unknown> = {};
     const legacyEntries = [
-      [CREDENTIAL_KEYS.pin('staff'), readStored(PinHashSchema, staff, logger, SETTING_KEYS.legacyPin('staff'))],
-      [CREDENTIAL_KEYS.pin('admin'), readStored(PinHashSchema, admin, logger, SETTING_KEYS.legacyPin('admin'))],
-      [CREDENTIAL_KEYS.lockout, readStored(LockoutStateSchema, lockout, logger, SETTING_KEYS.legacyLockout)],
+      [CREDENTIAL_KEYS.pin('staff'), settings.get(SETTING_KEYS.legacyPin('staff'), PinHashSchema)],
+      [CREDENTIAL_KEYS.pin('admin'), settings.get(SETTING_KEYS.legacyPin('admin'), PinHashSchema)],
+      [CREDENTIAL_KEYS.lockout, settings.get(SETTING_KEYS.legacyLockout, LockoutStateSchema)],
     ] as const;
     for (const [key, value] of legacyEntries) if (value !== undefined) moved[key] = value;
     credentials.put(moved);
     logger.info({ event: 'credentials-migrated', entries: Object.keys(moved) }, 'PINs moved from the feedback database to the credentials file');
   }
   // The settings note stays, so the screen still cannot set PINs if the new file is lost.
-  store.putSettings({ [SETTING_KEYS.pinsSetUpAt]: store.getSetting(SETTING_KEYS.pinsSetUpAt) ?? now.toISOString() });
-  store.deleteSettings(legacyKeys);
+  noteSetUp(settings, now);
+  settings.delete(legacyKeys);
+}
+
+/** Noted in the feedback database too, so a credentials file that goes missing is noticed. */
+function noteSetUp(settings: SettingsRepository, now: Date): void {
+  if (!settings.holdsAny([SETTING_KEYS.pinsSetUpAt])) settings.put({ [SETTING_KEYS.pinsSetUpAt]: now.toISOString() });
 }
 
 function hasSetAsideFiles(dataDir: string): boolean {
@@ -190,10 +188,10 @@ function hasSetAsideFiles(dataDir: string): boolean {
   );
 }
 
-function readPin(credentials: CredentialStore, role: StaffRole): PinHash | null {
+function readPin(credentials: CredentialRepository, role: StaffRole): PinHash | null {
   return credentials.get(CREDENTIAL_KEYS.pin(role), PinHashSchema) ?? null;
 }
 
-function readLockout(credentials: CredentialStore, now: Date): LockoutState {
+function readLockout(credentials: CredentialRepository, now: Date): LockoutState {
   return currentLockout(credentials.get(CREDENTIAL_KEYS.lockout, LockoutStateSchema) ?? NO_LOCKOUT, now);
 }

@@ -34,16 +34,16 @@ export interface StaffApiParts {
 export function createStaffApi({ feedback, settings, access, sessions, exporter, sync, content, shell, logger, now }: StaffApiParts): StaffApi {
   return {
     async getStaffSetup() {
-      return feedback.use((store) => access.setup(store));
+      return feedback.use((database) => access.setup(database));
     },
 
     async setupPins({ staffPin, adminPin }) {
-      await feedback.use((store) => access.setupPins(store, { staff: staffPin, admin: adminPin }));
+      await feedback.use((database) => access.setupPins(database, { staff: staffPin, admin: adminPin }));
       return { done: true };
     },
 
     async unlockStaff({ pin }) {
-      const result = await feedback.use((store) => access.check(store, pin));
+      const result = await feedback.use((database) => access.check(database, pin));
       return result.outcome === 'unlocked' ? { ...result, session: sessions.open(result.role) } : result;
     },
 
@@ -54,32 +54,32 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
 
     async getStaffStatus({ session }) {
       const { role } = sessions.authorize(session, 'staff');
-      return feedback.use((store) => ({
+      return feedback.use((database) => ({
         role,
-        kioskId: settings.current(store).kioskId,
-        feedbackToday: store.countToday(),
-        feedbackTotal: store.countTotal(),
-        unsynced: store.countUnsynced(),
-        lastSyncAt: readLastSync(store, logger).lastSyncAt,
+        kioskId: settings.current(database.settings).kioskId,
+        feedbackToday: database.feedback.countToday(),
+        feedbackTotal: database.feedback.countTotal(),
+        unsynced: database.feedback.countUnsynced(),
+        lastSyncAt: readLastSync(database.settings).lastSyncAt,
         content: { id: content.id, version: content.version, locale: content.locale },
-        // The store keeps every incident: its own (a quarantined file) and those IncidentLog hands it.
-        incidents: store.listIncidents().map(({ at, kind, message }) => ({ at, kind, message })),
+        // The database keeps every incident: its own (a quarantined file) and those IncidentLog hands it.
+        incidents: database.incidents.list().map(({ at, kind, message }) => ({ at, kind, message })),
       }));
     },
 
     async getDashboard({ session }) {
       sessions.authorize(session, 'admin');
-      return feedback.use((store) => toDashboard(store.dashboard(), content));
+      return feedback.use((database) => toDashboard(database.feedback.dashboard(), content));
     },
 
     async getSettings({ session }) {
       sessions.authorize(session, 'admin');
-      return feedback.use((store) => settings.current(store));
+      return feedback.use((database) => settings.current(database.settings));
     },
 
     async updateSettings({ session, settings: next }) {
       sessions.authorize(session, 'admin');
-      const saved = await feedback.use((store) => settings.save(store, next));
+      const saved = await feedback.use((database) => settings.save(database.settings, next));
       logger.info({ event: 'settings', settings: saved }, 'settings changed by an admin');
       // A new sync address is tried soon, not at the next 5-minute round.
       sync.notify();
@@ -88,35 +88,35 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
 
     async runRetention({ session }) {
       sessions.authorize(session, 'admin');
-      return feedback.use((store) => ({ deleted: applyRetention(store, settings.current(store), now(), logger) }));
+      return feedback.use((database) => ({ deleted: applyRetention(database.feedback, settings.current(database.settings), now(), logger) }));
     },
 
     async prepareExport(request) {
       sessions.authorize(request.session, 'admin');
-      return feedback.use((store) => exporter.prepare(store, settings.current(store).kioskId, request), 'the feedback could not be read for export');
+      return feedback.use((database) => exporter.prepare(database.feedback, settings.current(database.settings).kioskId, request), 'the feedback could not be read for export');
     },
 
     async getSyncStatus({ session }) {
       sessions.authorize(session, 'admin');
-      return feedback.use((store) => sync.status(store));
+      return feedback.use((database) => sync.status(database));
     },
 
     async syncNow({ session }) {
       sessions.authorize(session, 'admin');
       const result = await sync.syncNow();
-      return feedback.use((store) => ({
+      return feedback.use((database) => ({
         outcome: result?.outcome ?? 'retry',
         sent: result?.sent ?? 0,
         acknowledged: result?.acknowledged ?? 0,
         quarantined: result?.quarantined ?? 0,
         message: result && 'message' in result ? result.message : null,
-        status: sync.status(store),
+        status: sync.status(database),
       }));
     },
 
     async setSyncToken({ session, token }) {
       sessions.authorize(session, 'admin');
-      await feedback.use((store) => sync.setToken(store, token));
+      await feedback.use((database) => sync.setToken(database, token));
       return { done: true };
     },
 

@@ -1,4 +1,5 @@
-/** The SQL behind the feedback store and the mapping between rows and records. */
+/** The SQL behind the feedback repository and the mapping between rows and records. */
+import type Database from 'better-sqlite3';
 import type { FeedbackSubmission, AnsweredQuestions } from '../../common/feedback/schema.js';
 
 /** Which feedback a read selects: export and the stream use one filter, so they agree on rows. */
@@ -116,5 +117,37 @@ export function toRecord(row: FeedbackRow): FeedbackRecord {
     partial: row.partial === 1,
     exportedAt: row.exported_at,
     syncedAt: row.synced_at,
+  };
+}
+
+export type FeedbackStatements = ReturnType<typeof prepareFeedbackStatements>;
+
+export function prepareFeedbackStatements(db: Database.Database) {
+  const insertFeedback = db.prepare(INSERT_FEEDBACK);
+  const insertTopic = db.prepare(INSERT_TOPIC);
+  return {
+    // IMMEDIATE takes the write lock before the first insert, so a locked database fails cleanly.
+    insertAll: db.transaction((params: ReturnType<typeof toInsertParams>, topics: [string, boolean][]): boolean => {
+      if (insertFeedback.run(params).changes === 0) return false;
+      for (const [topicId, helpful] of topics) insertTopic.run(params.id, topicId, helpful ? 1 : 0);
+      return true;
+    }).immediate,
+    selectById: db.prepare<[string], FeedbackRow>(`${SELECT_FEEDBACK} WHERE id = ?`),
+    countBetween: db.prepare<[string, string], number>('SELECT count(*) FROM feedback WHERE created_at >= ? AND created_at < ?').pluck(),
+    countAll: db.prepare<[], number>('SELECT count(*) FROM feedback').pluck(),
+    lastSeq: db.prepare<[], number | null>('SELECT max(seq) FROM feedback').pluck(),
+    countNotSynced: db.prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL').pluck(),
+    // One statement, so the whole list is marked or none of it; json_each takes any number of seqs.
+    markExported: db.prepare<[string, string]>('UPDATE feedback SET exported_at = ? WHERE exported_at IS NULL AND seq IN (SELECT value FROM json_each(?))'),
+    pendingSync: db.prepare<[number], FeedbackRow>(`${SELECT_FEEDBACK} WHERE synced_at IS NULL AND sync_quarantined_at IS NULL ORDER BY seq LIMIT ?`),
+    markSynced: db.prepare<[string, string]>('UPDATE feedback SET synced_at = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))'),
+    quarantineSync: db.prepare<[string, string, string]>(
+      'UPDATE feedback SET sync_quarantined_at = ?, sync_error = ? WHERE synced_at IS NULL AND id IN (SELECT value FROM json_each(?))',
+    ),
+    countSyncQuarantined: db.prepare<[], number>('SELECT count(*) FROM feedback WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL').pluck(),
+    releaseSyncQuarantine: db.prepare<[]>(
+      'UPDATE feedback SET sync_quarantined_at = NULL, sync_error = NULL WHERE synced_at IS NULL AND sync_quarantined_at IS NOT NULL',
+    ),
+    deleteExpired: db.prepare<[string, number]>('DELETE FROM feedback WHERE created_at < ? AND (synced_at IS NOT NULL OR (? = 0 AND exported_at IS NOT NULL))'),
   };
 }

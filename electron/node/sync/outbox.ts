@@ -9,8 +9,8 @@ import type { Settings, SyncStatus } from '../../common/api/staff.js';
 import type { KioskSettings } from '../kiosk-settings.js';
 import type { Logger } from '../log/logger.js';
 import { SETTING_KEYS } from '../setting-keys.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
-import { readStored } from '../storage/stored-value.js';
+import type { KioskDatabase } from '../storage/kiosk-database.js';
+import type { SettingsRepository } from '../storage/settings-repository.js';
 import { retryDelayMs, type BackoffSettings } from './backoff.js';
 import { syncPass, type SyncPassResult } from './sync-pass.js';
 import type { SyncTokenStore } from './token-store.js';
@@ -33,13 +33,13 @@ export const DEFAULT_SYNC_TIMING: SyncTiming = {
 };
 
 export interface SyncOutboxOptions {
-  /** The open store, or null while the database cannot be opened (the pass is tried again later). */
-  store: () => FeedbackStore | null;
+  /** The open database, or null while it cannot be opened (the pass is tried again later). */
+  database: () => KioskDatabase | null;
   settings: KioskSettings;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now: () => Date;
   /** Where the token lives: the credentials file (credentialsTokenStore). */
-  tokens: (store: FeedbackStore) => SyncTokenStore;
+  tokens: (database: KioskDatabase) => SyncTokenStore;
   timing?: Partial<SyncTiming>;
   random?: () => number;
 }
@@ -49,10 +49,10 @@ const LastSyncAtSchema = v.string();
 const LastSyncErrorSchema = v.nullable(v.object({ at: v.string(), message: v.string() }));
 
 /** When the collector last acknowledged a pass, and the last problem; null for none (or an invalid record, logged). */
-export function readLastSync(store: FeedbackStore, logger: Pick<Logger, 'warn'>): Pick<SyncStatus, 'lastSyncAt' | 'lastError'> {
+export function readLastSync(settings: SettingsRepository): Pick<SyncStatus, 'lastSyncAt' | 'lastError'> {
   return {
-    lastSyncAt: readStored(LastSyncAtSchema, store.getSetting(SETTING_KEYS.lastSyncAt), logger, SETTING_KEYS.lastSyncAt) ?? null,
-    lastError: readStored(LastSyncErrorSchema, store.getSetting(SETTING_KEYS.lastSyncError), logger, SETTING_KEYS.lastSyncError) ?? null,
+    lastSyncAt: settings.get(SETTING_KEYS.lastSyncAt, LastSyncAtSchema) ?? null,
+    lastError: settings.get(SETTING_KEYS.lastSyncError, LastSyncErrorSchema) ?? null,
   };
 }
 
@@ -96,14 +96,15 @@ export class SyncOutbox {
   }
 
   /** What the admin panel shows. */
-  status(store: FeedbackStore): SyncStatus {
-    const settings: Settings = this.#options.settings.current(store);
+  status(database: KioskDatabase): SyncStatus {
+    const settings: Settings = this.#options.settings.current(database.settings);
+    const { feedback } = database;
     return {
       endpoint: settings.syncEndpoint,
-      tokenSet: this.#tokens(store).get() !== null,
-      ...readLastSync(store, this.#options.logger),
-      pending: store.countUnsynced() - store.countSyncQuarantined(),
-      quarantined: store.countSyncQuarantined(),
+      tokenSet: this.#tokens(database).get() !== null,
+      ...readLastSync(database.settings),
+      pending: feedback.countUnsynced() - feedback.countSyncQuarantined(),
+      quarantined: feedback.countSyncQuarantined(),
       nextAttemptAt: this.#nextAttemptAt?.toISOString() ?? null,
     };
   }
@@ -112,17 +113,17 @@ export class SyncOutbox {
    * A new token is the usual cure for a refused batch (a wrong or revoked token answers 401), so
    * rows set aside go back in the outbox; any the collector still refuses are set aside again.
    */
-  setToken(store: FeedbackStore, token: string): void {
-    this.#tokens(store).set(token);
-    const released = store.releaseSyncQuarantine();
+  setToken(database: KioskDatabase, token: string): void {
+    this.#tokens(database).set(token);
+    const released = database.feedback.releaseSyncQuarantine();
     this.#options.logger.info({ event: 'sync-token', released }, 'the sync token was changed');
     // Try soon with the new token rather than after the old one's back-off.
     this.#failures = 0;
     this.notify();
   }
 
-  #tokens(store: FeedbackStore): SyncTokenStore {
-    return this.#options.tokens(store);
+  #tokens(database: KioskDatabase): SyncTokenStore {
+    return this.#options.tokens(database);
   }
 
   #schedule(delayMs: number): void {
@@ -151,21 +152,21 @@ export class SyncOutbox {
 
   async #pass(asked: boolean): Promise<SyncPassResult | null> {
     const { settings, logger, now } = this.#options;
-    const store = this.#options.store();
-    if (!store) {
+    const database = this.#options.database();
+    if (!database) {
       this.#schedule(this.#timing.idleIntervalMs);
       return null;
     }
     let result: SyncPassResult;
     try {
-      result = await syncPass(store, {
-        endpoint: settings.current(store).syncEndpoint,
-        token: this.#tokens(store).get(),
+      result = await syncPass(database.feedback, {
+        endpoint: settings.current(database.settings).syncEndpoint,
+        token: this.#tokens(database).get(),
         timeoutMs: this.#timing.timeoutMs,
         now,
         onRefused: (message, rows) => {
           logger.error({ event: 'sync', outcome: 'refused', rows, message }, 'the collector refused a batch; it is set aside');
-          store.recordIncident({
+          database.incidents.record({
             kind: 'sync',
             message: `The collector refused ${rows} feedback rows, so they were set aside. They are kept on this kiosk; please tell support.`,
             detail: message,
@@ -177,7 +178,7 @@ export class SyncOutbox {
       result = { sent: 0, acknowledged: 0, quarantined: 0, outcome: 'retry', message: 'the feedback database failed during sync', retryAfterMs: null };
       logger.error({ err: error }, 'sync pass failed');
     }
-    this.#record(store, result, asked);
+    this.#record(database.settings, result, asked);
     if (result.outcome === 'retry') {
       this.#failures += 1;
       this.#schedule(retryDelayMs(this.#failures, result.retryAfterMs, this.#timing, this.#options.random));
@@ -193,7 +194,7 @@ export class SyncOutbox {
    * A kiosk without sync passes "not set up" every few minutes: that is its normal state, so only
    * a pass someone asked for records it as the last problem.
    */
-  #record(store: FeedbackStore, result: SyncPassResult, asked: boolean): void {
+  #record(stored: SettingsRepository, result: SyncPassResult, asked: boolean): void {
     const at = this.#options.now().toISOString();
     const { outcome, sent, acknowledged, quarantined } = result;
     const message = 'message' in result ? result.message : undefined;
@@ -203,7 +204,7 @@ export class SyncOutbox {
       if (outcome === 'done') values[SETTING_KEYS.lastSyncError] = null;
       if (outcome === 'retry') values[SETTING_KEYS.lastSyncError] = { at, message };
       if (outcome === 'not-configured' && asked) values[SETTING_KEYS.lastSyncError] = { at, message: `sync is not set up: ${message}` };
-      if (Object.keys(values).length) store.putSettings(values);
+      if (Object.keys(values).length) stored.put(values);
     } catch (error) {
       this.#options.logger.warn({ err: error }, 'the sync status could not be saved');
     }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_BATCH_ROWS, type SyncRow } from '../../common/sync/protocol.js';
-import type { FeedbackRecord, FeedbackStore } from '../storage/feedback-store.js';
+import type { FeedbackRecord, FeedbackRepository } from '../storage/feedback-repository.js';
 import { postBatch } from './post-batch.js';
 
 export interface SyncPassOptions {
@@ -26,12 +26,12 @@ export type SyncPassResult = {
   quarantined: number;
 } & ({ outcome: 'done' } | { outcome: 'not-configured'; message: string } | { outcome: 'retry'; message: string; retryAfterMs: number | null });
 
-export async function syncPass(store: FeedbackStore, options: SyncPassOptions): Promise<SyncPassResult> {
+export async function syncPass(feedback: FeedbackRepository, options: SyncPassOptions): Promise<SyncPassResult> {
   const counts = { sent: 0, acknowledged: 0, quarantined: 0 };
   if (!options.endpoint) return { ...counts, outcome: 'not-configured', message: 'no sync address is set' };
   if (!options.token) return { ...counts, outcome: 'not-configured', message: 'no sync token is set' };
   for (;;) {
-    const records = store.pendingSync(options.batchRows ?? MAX_BATCH_ROWS);
+    const records = feedback.pendingSync(options.batchRows ?? MAX_BATCH_ROWS);
     if (records.length === 0) return { ...counts, outcome: 'done' };
     const rows = records.map(toSyncRow);
     counts.sent += rows.length;
@@ -44,7 +44,7 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
     });
     if (outcome.kind === 'retry') return { ...counts, outcome: 'retry', message: outcome.message, retryAfterMs: outcome.retryAfterMs };
     if (outcome.kind === 'refused') {
-      counts.quarantined += store.quarantineSync(
+      counts.quarantined += feedback.quarantineSync(
         rows.map((row) => row.id),
         outcome.message,
         options.now(),
@@ -52,14 +52,14 @@ export async function syncPass(store: FeedbackStore, options: SyncPassOptions): 
       options.onRefused(outcome.message, rows.length);
       continue;
     }
-    counts.acknowledged += store.markSynced(outcome.ids, options.now());
+    counts.acknowledged += feedback.markSynced(outcome.ids, options.now());
     // A 200 that leaves rows out (an id the collector holds for another kiosk, say) would leave
     // them first in the outbox for ever, blocking every later row: set them aside instead.
     const listed = new Set(outcome.ids);
     const left = rows.filter((row) => !listed.has(row.id)).map((row) => row.id);
     if (left.length > 0) {
       const message = `the collector did not take these rows (its answer listed ${rows.length - left.length} of ${rows.length})`;
-      counts.quarantined += store.quarantineSync(left, message, options.now());
+      counts.quarantined += feedback.quarantineSync(left, message, options.now());
       options.onRefused(message, left.length);
     }
   }

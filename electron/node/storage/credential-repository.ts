@@ -8,16 +8,19 @@
  * file is set aside, like the feedback file), each entry carries a SHA-256 of its key and value, so
  * a flipped bit reads as a missing entry rather than as a different PIN hash.
  *
- * Entries are named JSON values; add a name to CREDENTIAL_KEYS for a new secret. Never logged.
+ * Entries are named JSON values, read back like settings (settings-repository.ts) through their
+ * schema; add a name to CREDENTIAL_KEYS for a new secret. Never logged. The one repository with a
+ * file and connection of its own, so it opens and closes itself.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type * as v from 'valibot';
 import type { StaffRole } from '../../common/api/staff.js';
-import { openDatabase, type StorageLogger } from '../storage/database.js';
-import { guardStorage } from '../storage/errors.js';
-import { readStored } from '../storage/stored-value.js';
+import { openDatabase } from './database.js';
+import { guardStorage } from './errors.js';
+import type { RepositoryContext } from './repository-context.js';
+import { readStored } from './stored-value.js';
 
 export const CREDENTIALS_FILE_NAME = 'credentials.db';
 
@@ -43,30 +46,42 @@ const SCHEMA = `
   ) STRICT, WITHOUT ROWID;
 `;
 
-export interface CredentialStoreOptions {
+export interface CredentialRepositoryOptions extends RepositoryContext {
   dataDir: string;
-  logger: StorageLogger;
-  now: () => Date;
 }
 
-export class CredentialStore {
+export class CredentialRepository {
   readonly file: string;
   /** Set when a damaged credentials file was moved aside at open and this one is new. */
   readonly quarantine: { movedTo: string; problem: string } | null;
   readonly #db: Database.Database;
-  readonly #logger: StorageLogger;
-  readonly #now: () => Date;
+  readonly #context: RepositoryContext;
+  readonly #select: Database.Statement<[string], { value: string; checksum: string }>;
+  readonly #count: Database.Statement<[string], number>;
+  readonly #upsertAll: (entries: [string, unknown][], updatedAt: string) => void;
 
   /** Throws StorageUnavailableError when the file cannot be opened (read-only disk, say). */
-  constructor({ dataDir, logger, now }: CredentialStoreOptions) {
+  constructor({ dataDir, ...context }: CredentialRepositoryOptions) {
     this.file = join(dataDir, CREDENTIALS_FILE_NAME);
-    const opened = openDatabase(this.file, { busyTimeoutMs: 2000, logger, now });
+    const opened = openDatabase(this.file, { busyTimeoutMs: 2000, ...context });
     this.#db = opened.db;
     this.quarantine = opened.quarantine;
-    this.#logger = logger;
-    this.#now = now;
+    this.#context = context;
     try {
       guardStorage(() => this.#db.exec(SCHEMA));
+      this.#select = guardStorage(() => this.#db.prepare('SELECT value, checksum FROM credentials WHERE key = ?'));
+      this.#count = guardStorage(() => this.#db.prepare<[string], number>('SELECT count(*) FROM credentials WHERE key IN (SELECT value FROM json_each(?))').pluck());
+      const upsert = guardStorage(() =>
+        this.#db.prepare<[string, string, string, string]>(
+          'INSERT INTO credentials (key, value, checksum, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, checksum = excluded.checksum, updated_at = excluded.updated_at',
+        ),
+      );
+      this.#upsertAll = this.#db.transaction((entries: [string, unknown][], at: string) => {
+        for (const [key, value] of entries) {
+          const text = JSON.stringify(value);
+          upsert.run(key, text, checksum(key, text), at);
+        }
+      }).immediate;
     } catch (error) {
       this.#db.close();
       throw error;
@@ -75,35 +90,23 @@ export class CredentialStore {
 
   /** The entry's value, or undefined when it is absent, or fails its checksum or its schema (both logged). */
   get<S extends v.GenericSchema>(key: string, schema: S): v.InferOutput<S> | undefined {
-    const row = guardStorage(() => this.#db.prepare<[string], { value: string; checksum: string }>('SELECT value, checksum FROM credentials WHERE key = ?').get(key));
+    const row = guardStorage(() => this.#select.get(key));
     if (!row) return undefined;
     if (row.checksum !== checksum(key, row.value)) {
-      this.#logger.error({ file: this.file, key }, 'a credential failed its integrity check; it is ignored until set again');
+      this.#context.logger.error({ file: this.file, key }, 'a credential failed its integrity check; it is ignored until set again');
       return undefined;
     }
-    return readStored(schema, JSON.parse(row.value), this.#logger, key);
-  }
-
-  /** Writes every entry in one transaction. */
-  put(values: Record<string, unknown>): void {
-    const upsert = this.#db.prepare<[string, string, string, string]>(
-      'INSERT INTO credentials (key, value, checksum, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, checksum = excluded.checksum, updated_at = excluded.updated_at',
-    );
-    const at = this.#now().toISOString();
-    guardStorage(() =>
-      this.#db.transaction(() => {
-        for (const [key, value] of Object.entries(values)) {
-          const text = JSON.stringify(value);
-          upsert.run(key, text, checksum(key, text), at);
-        }
-      }).immediate(),
-    );
+    return readStored(schema, JSON.parse(row.value), this.#context.logger, key);
   }
 
   /** True when any of `keys` has an entry, sound or damaged: it was set in this file at some time. */
   holdsAny(keys: readonly string[]): boolean {
-    const marks = keys.map(() => '?').join(', ');
-    return guardStorage(() => (this.#db.prepare(`SELECT count(*) FROM credentials WHERE key IN (${marks})`).pluck().get(...keys) as number) > 0);
+    return guardStorage(() => this.#count.get(JSON.stringify(keys))!) > 0;
+  }
+
+  /** Writes every entry in one transaction. */
+  put(values: Record<string, unknown>): void {
+    guardStorage(() => this.#upsertAll(Object.entries(values), this.#context.now().toISOString()));
   }
 
   close(): void {
