@@ -72,7 +72,7 @@ describe('sync under faults', () => {
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: `http://127.0.0.1:${port}/`, token: tokenFor(collector, 'lobby-1'), timing: FAST_SYNC });
     const ids = kiosk.seed(40);
     kiosk.core.sync.notify();
-    const store = kiosk.core.feedback.store!;
+    const store = kiosk.core.feedback.database!;
     await waitFor(() => kiosk.core.sync.status(store).lastError !== null, 10_000, 'a failed pass');
     expect(kiosk.core.sync.status(store).lastError!.message).toMatch(/could not be reached/);
     expect(kiosk.syncedIds()).toEqual([]);

@@ -108,7 +108,7 @@ export async function startSyncKiosk(options: { kioskId: string; endpoint: strin
   const settings = await test.client.getSettings({ session: admin });
   await test.client.updateSettings({ session: admin, settings: { ...settings, kioskId: options.kioskId, syncEndpoint: options.endpoint } });
   await test.client.setSyncToken({ session: admin, token: options.token });
-  const store = () => test.core.feedback.store!;
+  const store = () => test.core.feedback.database!;
   return {
     ...test,
     kioskId: options.kioskId,
@@ -117,12 +117,12 @@ export async function startSyncKiosk(options: { kioskId: string; endpoint: strin
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
         const submission = validSubmission({ comment: i % 3 ? `row ${i}: clear, thank you` : null, worryBefore: 1 + (i % 5) });
-        store().submit(submission, { kioskId: options.kioskId });
+        store().feedback.submit(submission, { kioskId: options.kioskId });
         ids.push(submission.id);
       }
       return ids;
     },
-    syncedIds: () => [...store().iterateFeedback()].filter((r) => r.syncedAt !== null).map((r) => r.id),
+    syncedIds: () => [...store().feedback.iterateFeedback()].filter((r) => r.syncedAt !== null).map((r) => r.id),
   };
 }
 

@@ -57,7 +57,7 @@ describe('outbox', () => {
     kiosk.seed(3);
     proxy.plan('rate-limit');
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', message: 'the collector answered 429' });
-    const next = kiosk.core.sync.status(kiosk.core.feedback.store!).nextAttemptAt!;
+    const next = kiosk.core.sync.status(kiosk.core.feedback.database!).nextAttemptAt!;
     expect(new Date(next).getTime() - clock.now().getTime()).toBe(7_000);
     expect(kiosk.syncedIds()).toEqual([]);
     kiosk.core.sync.stop();
@@ -93,7 +93,7 @@ describe('outbox', () => {
     expect(kiosk.syncedIds().sort()).toEqual(ids.filter((id) => id !== taken).sort());
     const admin = await unlock(kiosk.client, ADMIN_PIN);
     expect((await kiosk.client.getStaffStatus({ session: admin })).incidents[0]).toMatchObject({ kind: 'sync', message: expect.stringContaining('set aside') });
-    expect(kiosk.core.feedback.store!.listIncidents()[0]!.detail).toContain('the collector did not take these rows');
+    expect(kiosk.core.feedback.database!.incidents.list()[0]!.detail).toContain('the collector did not take these rows');
     expect(await kiosk.client.getSyncStatus({ session: admin })).toMatchObject({ pending: 0, quarantined: 1, lastError: null });
 
     // Later rows are not held up behind it.
@@ -137,7 +137,7 @@ describe('outbox', () => {
     expect(answers).not.toContain(secret);
     for (const format of ['json', 'csv'] as const) {
       const file = join(kiosk.dataDir, `export.${format}`);
-      const written = await exportFeedback(kiosk.core.feedback.store!, { format, onlyUnexported: false, coarsenToHour: false }, file, {
+      const written = await exportFeedback(kiosk.core.feedback.database!.feedback, { format, onlyUnexported: false, coarsenToHour: false }, file, {
         kioskId: 'lobby-1',
         now: () => new Date(),
         topics: [],
@@ -159,15 +159,15 @@ describe('outbox', () => {
     const collector = await startTestCollector(['lobby-1']);
     const proxy = await startFaultProxy(collector.origin);
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1') });
-    const store = kiosk.core.feedback.store!;
+    const store = kiosk.core.feedback.database!;
     const ids = kiosk.seed(4);
     const later = new Date(kiosk.clock.now().getTime() + 400 * 24 * 3600 * 1000);
-    expect(store.markExported([1, 2, 3, 4], kiosk.clock.now())).toBe(4); // exported, but not yet in PostgreSQL
+    expect(store.feedback.markExported([1, 2, 3, 4], kiosk.clock.now())).toBe(4); // exported, but not yet in PostgreSQL
     proxy.plan('drop-after'); // the collector commits, the kiosk never hears it
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'retry', acknowledged: 0 });
-    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(0);
+    expect(applyRetention(store.feedback, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(0);
     expect(await kiosk.core.sync.syncNow()).toMatchObject({ outcome: 'done', acknowledged: 4 });
-    expect(applyRetention(store, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(4);
+    expect(applyRetention(store.feedback, { retentionDays: 30, syncEndpoint: proxy.origin }, later, silentLogger())).toBe(4);
     expect((await collector.rows()).map((r) => r.id).sort()).toEqual([...ids].sort());
     await proxy.close();
   });

@@ -97,8 +97,8 @@ describe('clinic-kiosk export', () => {
   it('writes the file and its manifest, prints the rows and SHA-256, and marks the rows', async () => {
     const dataDir = tempDir();
     const { core, close } = startTestCore(dataDir);
-    const store = core.feedback.store!;
-    for (const day of [1, 2, 3]) store.submit(validSubmission({ comment: '=SUM(A1)' }), { now: new Date(2026, 10, day, 12) });
+    const store = core.feedback.database!;
+    for (const day of [1, 2, 3]) store.feedback.submit(validSubmission({ comment: '=SUM(A1)' }), { now: new Date(2026, 10, day, 12) });
     const out = join(tempDir(), 'feedback.csv');
 
     const result = await run(['export', '--format', 'csv', '--out', out, '--since', '2026-11-02', '--until', '2026-11-03', '--data-dir', dataDir]);
@@ -114,7 +114,7 @@ describe('clinic-kiosk export', () => {
       filters: { since: '2026-11-02', until: '2026-11-03' },
     });
     expect(bytes.toString('utf8')).toContain(`'=SUM(A1)`);
-    expect([...store.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
+    expect([...store.feedback.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
 
     const rest = join(tempDir(), 'rest.ndjson');
     expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 row to /) });

@@ -22,11 +22,11 @@ const tempDir = useTempDirs('kiosk-delivery-');
 
 const startServer = useTestServers();
 
-const unexported = (running: TestServer) => [...running.core.feedback.store!.iterateFeedback({ onlyUnexported: true })].length;
+const unexported = (running: TestServer) => [...running.core.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })].length;
 
 /** Enough rows (about 25 MB of CSV) that loopback socket buffers cannot swallow the whole file. */
 function seedMany(running: TestServer, rows: number): void {
-  const db = new Database(running.core.feedback.store!.file);
+  const db = new Database(running.core.feedback.database!.file);
   db.exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
     INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, comment)
@@ -98,7 +98,7 @@ describe('an export counts as delivered', () => {
     clock.advance(40 * 24 * 60 * 60 * 1000);
     const later = (await server.call('unlockStaff', { pin: ADMIN_PIN })).session;
     expect(await server.call('runRetention', { session: later })).toEqual({ deleted: 0 });
-    expect(server.core.feedback.store!.countTotal()).toBe(1);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(1);
   });
 
   it('not across a restart: the staged file goes, the rows stay unexported', async () => {
@@ -115,7 +115,7 @@ describe('an export counts as delivered', () => {
     const { startKioskCore } = await import('../../../electron/node/kiosk-core.js');
     const { silentLogger } = await import('../../../electron/node/log/logger.js');
     const again = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: { servesDownloads: true, quit() {} } });
-    expect([...again.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+    expect([...again.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
     again.close();
   });
 });

@@ -116,7 +116,7 @@ describe('a folder chosen in the shell (Electron)', () => {
     answer = null;
     expect(await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' })).toEqual({ outcome: 'cancelled' });
     expect(existsSync(join(folder, 'clinic-kiosk_kiosk-1_all.ndjson'))).toBe(false);
-    expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+    expect([...core.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
 
     answer = folder;
     const saved = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' }));
@@ -136,7 +136,7 @@ describe('a folder chosen in the shell (Electron)', () => {
     const { admin } = await sessionsFor(client);
     await client.submitFeedback(validSubmission());
     await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'folder' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('ENOTDIR') });
-    expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
+    expect([...core.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
     close();
   });
 });
@@ -146,7 +146,7 @@ describe('the default time precision of exports', () => {
     const folder = tempDir();
     const { client, core, close } = startTestCore(tempDir(), { shell: testShell({ servesDownloads: false, chooseExportFolder: async () => folder }) });
     const { admin } = await sessionsFor(client);
-    core.feedback.store!.submit(validSubmission(), { now: new Date('2026-11-02T09:41:27.512Z') });
+    core.feedback.database!.feedback.submit(validSubmission(), { now: new Date('2026-11-02T09:41:27.512Z') });
     expect(COARSEN_EXPORTS_BY_DEFAULT).toBe(true);
 
     const json = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'json', destination: 'folder' }));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportFileName, freeFileName } from '../../../electron/node/export/file-names.js';
-import { openFeedbackStore, type FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { readStoredFeedback, type StoredFeedback } from '../../support/stored-feedback.js';
@@ -15,12 +15,12 @@ const tempDir = useTempDirs('kiosk-export-');
 /** Cells a spreadsheet would run as a formula; the store itself would trim the tab and CR ones. */
 const DANGEROUS_COMMENTS = ['=HYPERLINK("http://x","y")', '+1', '-2', '@x', '\tTab first', '\rCR first', '=1+1'];
 
-function seededStore(): { store: FeedbackStore; dir: string } {
+function seededStore(): { store: KioskDatabase; dir: string } {
   const dir = tempDir();
-  const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
-  store.submit(validSubmission({ comment: 'Plain, with "quotes", a comma\nand a new line; café ✓' }), { now: new Date('2026-11-02T09:41:27.123Z') });
-  store.submit(validSubmission({ worryBefore: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: { faq: true }, partial: true }), { now: new Date('2026-11-03T23:59:59.999Z') });
-  store.submit(validSubmission({ topicHelpful: {} }), { now: new Date('2026-11-04T00:00:00.000Z') });
+  const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
+  store.feedback.submit(validSubmission({ comment: 'Plain, with "quotes", a comma\nand a new line; café ✓' }), { now: new Date('2026-11-02T09:41:27.123Z') });
+  store.feedback.submit(validSubmission({ worryBefore: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: { faq: true }, partial: true }), { now: new Date('2026-11-03T23:59:59.999Z') });
+  store.feedback.submit(validSubmission({ topicHelpful: {} }), { now: new Date('2026-11-04T00:00:00.000Z') });
   insertRaw(store.file, DANGEROUS_COMMENTS.map((comment, i) => ({ id: randomUUID(), createdAt: `2026-11-05T1${i}:30:00.000Z`, comment })));
   return { store, dir };
 }
@@ -67,16 +67,16 @@ const allTopics = (rows: StoredFeedback[]) => [...new Set(rows.flatMap((row) => 
 describe('topic columns', () => {
   it('are one per topic of the content pack, in its order, in every export, answered or not', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1', now: EXPORT_CLOCK });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1', now: EXPORT_CLOCK });
     const pack = ['summary', 'comparison', 'faq'];
     const header = (file: { text: string }) => file.text.slice(1).split('\r\n')[0]!.split(',').filter((column) => column.startsWith('topic_'));
     const empty = await exportInto(dir, store, { format: 'csv' }, 'empty.csv', pack);
     expect(header(empty)).toEqual(['topic_summary', 'topic_comparison', 'topic_faq']);
-    store.submit(validSubmission({ topicHelpful: { faq: true } }));
+    store.feedback.submit(validSubmission({ topicHelpful: { faq: true } }));
     const one = await exportInto(dir, store, { format: 'csv' }, 'one.csv', pack);
     expect(header(one)).toEqual(['topic_summary', 'topic_comparison', 'topic_faq']);
     // A topic only an older pack had comes after the pack's own, so nothing answered is dropped.
-    store.submit(validSubmission({ topicHelpful: { 'old-topic': false } }));
+    store.feedback.submit(validSubmission({ topicHelpful: { 'old-topic': false } }));
     const json = await exportInto(dir, store, { format: 'json' }, 'all.json', pack);
     expect(Object.keys(JSON.parse(json.text)[0]).filter((column) => column.startsWith('topic_'))).toEqual(['topic_summary', 'topic_comparison', 'topic_faq', 'topic_old-topic']);
     store.close();
@@ -145,7 +145,7 @@ describe('JSON and NDJSON export', () => {
 
   it('are well-formed when nothing matches', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     expect(JSON.parse((await exportInto(dir, store, { format: 'json' })).text)).toEqual([]);
     expect((await exportInto(dir, store, { format: 'ndjson' })).text).toBe('');
     const csv = await exportInto(dir, store, { format: 'csv' });
@@ -157,11 +157,11 @@ describe('JSON and NDJSON export', () => {
 describe('choosing rows', () => {
   it('takes local days, since and until both included', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     const at = [new Date(2026, 10, 1, 23, 59, 59), new Date(2026, 10, 2, 0, 0, 0), new Date(2026, 10, 3, 23, 59, 59, 999), new Date(2026, 10, 4, 0, 0, 0)];
     const ids = at.map((when) => {
       const submission = validSubmission();
-      store.submit(submission, { now: when });
+      store.feedback.submit(submission, { now: when });
       return submission.id;
     });
     const exported = await exportInto(dir, store, { format: 'json', since: '2026-11-02', until: '2026-11-03' });
@@ -174,11 +174,11 @@ describe('choosing rows', () => {
 
   it('marks what it exported, so "only not yet exported" takes just the new rows', async () => {
     const { store, dir } = seededStore();
-    const total = store.countTotal();
+    const total = store.feedback.countTotal();
     expect((await exportInto(dir, store, { format: 'csv', onlyUnexported: true }, 'first.csv')).rows).toBe(total);
     expect(readStoredFeedback(store.file).every((row) => row.exported_at === '2026-11-29T12:00:00.000Z')).toBe(true);
     const fresh = [validSubmission(), validSubmission()];
-    for (const submission of fresh) store.submit(submission);
+    for (const submission of fresh) store.feedback.submit(submission);
     const second = await exportInto(dir, store, { format: 'ndjson', onlyUnexported: true }, 'second.ndjson');
     expect(second.text.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(fresh.map((s) => s.id));
     expect((await exportInto(dir, store, { format: 'json', onlyUnexported: true }, 'third.json')).rows).toBe(0);

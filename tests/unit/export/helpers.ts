@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PreparedExport } from '../../../electron/common/api/staff.js';
 import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
-import type { FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import type { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 
 export const EXPORT_CLOCK = () => new Date('2026-11-29T12:00:00.000Z');
 
@@ -27,13 +27,13 @@ export interface ExportedFile extends WrittenExport {
 /** `topics`: the content pack's topic ids; by default none, so the columns are the answered topics. */
 export async function exportInto(
   dir: string,
-  store: FeedbackStore,
+  store: KioskDatabase,
   options: Partial<ExportOptions> & Pick<ExportOptions, 'format'>,
   name = `out.${options.format}`,
   topics: readonly string[] = [],
 ): Promise<ExportedFile> {
   const full: ExportOptions = { onlyUnexported: false, coarsenToHour: false, ...options };
-  const written = await exportFeedback(store, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK, topics });
+  const written = await exportFeedback(store.feedback, full, join(dir, name), { kioskId: 'kiosk-1', now: EXPORT_CLOCK, topics });
   const bytes = readFileSync(written.file);
   return { ...written, bytes, text: bytes.toString('utf8'), manifest: JSON.parse(readFileSync(written.manifestFile, 'utf8')) };
 }

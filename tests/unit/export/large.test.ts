@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportFeedback } from '../../../electron/node/export/write-export.js';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { seedFeedback } from '../../support/seed-feedback.js';
 import { withStallMeter } from '../../support/stall-meter.js';
 import { useTempDirs } from '../storage/helpers.js';
@@ -24,12 +24,12 @@ const MAX_STALL_MS = 300;
 describe('a 100,000-row export', () => {
   it('streams, keeps the event loop turning, and writes every row', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     seedFeedback(store.file, ROWS);
-    expect(store.countTotal()).toBe(ROWS);
+    expect(store.feedback.countTotal()).toBe(ROWS);
 
     const { result: written, longestStallMs: longestStall, elapsedMs: elapsed, ticks } = await withStallMeter(
-      () => exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), { kioskId: 'kiosk-1', now: () => new Date(), topics: [] }),
+      () => exportFeedback(store.feedback, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), { kioskId: 'kiosk-1', now: () => new Date(), topics: [] }),
       5,
     );
 
@@ -40,7 +40,7 @@ describe('a 100,000-row export', () => {
     expect(written.sha256).toBe(sha256(bytes));
     expect(longestStall).toBeLessThan(MAX_STALL_MS);
     expect(ticks).toBeGreaterThan(elapsed / 50); // the timer ran all along, not just at the end
-    expect([...store.iterateFeedback({ onlyUnexported: true })]).toHaveLength(0); // all marked
+    expect([...store.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(0); // all marked
     store.close();
   }, 120_000);
 });

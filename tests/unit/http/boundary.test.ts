@@ -43,7 +43,7 @@ describe('a body over 64 KiB on a connection that closes', () => {
     const chunked = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
     const answers = await inPool(100, 8, () => rawRequest(port, apiHead('/api/submitFeedback', ['Transfer-Encoding: chunked', 'Connection: close']), chunked));
     expect(answers.map((answer) => answer.status ?? answer.error).filter((status) => status !== 413)).toEqual([]);
-    expect(server.core.feedback.store!.countTotal()).toBe(0);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(0);
   });
 });
 
@@ -57,7 +57,7 @@ describe('feedback must match the content the kiosk shows', () => {
     const { status, json } = await server.post('submitFeedback', JSON.stringify(feedback));
     expect(status).toBe(400);
     expect(json.error).toMatchObject({ code: 'invalid_input', field });
-    expect(server.core.feedback.store!.getById(feedback.id)).toBeUndefined();
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)).toBeUndefined();
   });
 
   it('while every topic the pack defines is taken', async () => {
@@ -65,7 +65,7 @@ describe('feedback must match the content the kiosk shows', () => {
     const topicHelpful = Object.fromEntries([content.summary.id, content.comparison.id, content.faq.id, ...content.sections.map((s: { id: string }) => s.id)].map((id) => [id, true]));
     const feedback = validSubmission({ topicHelpful });
     expect(await server.call('submitFeedback', feedback)).toEqual({ id: feedback.id, duplicate: false });
-    expect(server.core.feedback.store!.getById(feedback.id)?.topicHelpful).toEqual(topicHelpful);
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)?.topicHelpful).toEqual(topicHelpful);
   });
 });
 

@@ -138,7 +138,7 @@ describe('bodies cut off before their Content-Length', () => {
       return `${path} ${declared}/${Buffer.byteLength(sent)}: ${answer.status ?? answer.error ?? 'no answer'}`;
     });
     expect(statuses.filter((line) => !/: 4\d\d$/.test(line))).toEqual([]);
-    expect(server.core.feedback.store!.countTotal()).toBe(0);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(0);
   });
 });
 
@@ -166,7 +166,7 @@ describe('a barrage of hostile requests', () => {
     expect(logged.bytes - logBefore.bytes).toBeLessThan(64 * 1024);
     expect(logged.longest).toBeLessThan(1024);
 
-    expect(server.core.feedback.store!.countTotal()).toBe(0);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(0);
     expect((await server.call('getStaffSetup', {})).pinsConfigured).toBe(false);
     expect(existsSync(join(server.dataDir, 'exports'))).toBe(false);
   }, 120_000);

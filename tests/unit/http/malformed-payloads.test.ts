@@ -60,19 +60,19 @@ describe('the HTTP transport refuses malformed feedback', () => {
   });
 
   it('stored nothing, and still takes a valid submission afterwards', async () => {
-    expect(server.core.feedback.store!.countTotal()).toBe(0);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(0);
     const feedback = validSubmission();
     const { status, json } = await server.post('submitFeedback', JSON.stringify(feedback));
     expect(status).toBe(200);
     expect(json).toEqual({ ok: true, value: { id: feedback.id, duplicate: false } });
-    expect(server.core.feedback.store!.countTotal()).toBe(1);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(1);
   });
 });
 
 describe('the HTTP transport guards its boundary', () => {
   it('refuses a missing or wrong token, and stores nothing', async () => {
     const body = JSON.stringify(validSubmission());
-    const before = server.core.feedback.store!.countTotal();
+    const before = server.core.feedback.database!.feedback.countTotal();
     for (const headers of [{ 'x-kiosk-token': '' }, { 'x-kiosk-token': 'wrong' }, { 'x-kiosk-token': `${server.shell.token}x` }]) {
       const { status, json } = await server.post('submitFeedback', body, headers);
       expect(status).toBe(401);
@@ -80,7 +80,7 @@ describe('the HTTP transport guards its boundary', () => {
     }
     const noToken = await fetch(new URL('/api/submitFeedback', server.shell.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(noToken.status).toBe(401);
-    expect(server.core.feedback.store!.countTotal()).toBe(before);
+    expect(server.core.feedback.database!.feedback.countTotal()).toBe(before);
   });
 
   it('refuses another content type, an unknown method and GET', async () => {
@@ -95,7 +95,7 @@ describe('the HTTP transport guards its boundary', () => {
     const { status, json } = await server.post('submitFeedback', JSON.stringify(feedback));
     expect(status).toBe(400);
     expect(json.error).toMatchObject({ code: 'invalid_input', field: 'partial' });
-    expect(server.core.feedback.store!.getById(feedback.id)).toBeUndefined();
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)).toBeUndefined();
   });
 
   it('stores the same UUID once', async () => {
@@ -104,6 +104,6 @@ describe('the HTTP transport guards its boundary', () => {
     const second = await server.post('submitFeedback', JSON.stringify({ ...feedback, comment: 'changed' }));
     expect(first.json.value.duplicate).toBe(false);
     expect(second.json.value.duplicate).toBe(true);
-    expect(server.core.feedback.store!.getById(feedback.id)?.comment).toBe(feedback.comment);
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)?.comment).toBe(feedback.comment);
   });
 });

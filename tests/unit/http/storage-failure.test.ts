@@ -22,10 +22,10 @@ describe('when the database cannot take a write', () => {
 
     expect(refused.status).toBe(503);
     expect(refused.json).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('locked') } });
-    expect(server.core.feedback.store!.getById(feedback.id)).toBeUndefined();
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)).toBeUndefined();
 
     const retried = await server.post('submitFeedback', JSON.stringify(feedback));
     expect(retried.json).toEqual({ ok: true, value: { id: feedback.id, duplicate: false } });
-    expect(server.core.feedback.store!.getById(feedback.id)).toMatchObject({ worryBefore: 4, worryAfter: 2 });
+    expect(server.core.feedback.database!.feedback.getById(feedback.id)).toMatchObject({ worryBefore: 4, worryAfter: 2 });
   });
 });

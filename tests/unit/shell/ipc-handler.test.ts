@@ -25,7 +25,7 @@ describe('the IPC transport', () => {
   it('stores a valid feedback sent by the kiosk page', async () => {
     const feedback = validSubmission();
     expect(await submit(fromKiosk, feedback)).toEqual({ ok: true, value: { id: feedback.id, duplicate: false } });
-    expect(core.feedback.store!.getById(feedback.id)).toBeDefined();
+    expect(core.feedback.database!.feedback.getById(feedback.id)).toBeDefined();
   });
 
   it('validates input with the same schema as HTTP', async () => {
@@ -34,7 +34,7 @@ describe('the IPC transport', () => {
   });
 
   it('refuses other windows and other pages, and stores nothing for them', async () => {
-    const before = core.feedback.store!.countTotal();
+    const before = core.feedback.database!.feedback.countTotal();
     for (const event of [
       { sender: { id: 'another window' }, senderFrame: { url: 'app://kiosk/index.html' } },
       { sender: kioskWindow, senderFrame: { url: 'https://example.org/' } },
@@ -43,6 +43,6 @@ describe('the IPC transport', () => {
     ]) {
       expect(await submit(event, validSubmission())).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
-    expect(core.feedback.store!.countTotal()).toBe(before);
+    expect(core.feedback.database!.feedback.countTotal()).toBe(before);
   });
 });

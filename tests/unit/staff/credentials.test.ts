@@ -8,10 +8,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
-import { CredentialStore } from '../../../electron/node/staff/credential-store.js';
+import { CredentialRepository } from '../../../electron/node/storage/credential-repository.js';
 import { hashPin } from '../../../electron/node/staff/pin-hash.js';
 import { StaffAccess } from '../../../electron/node/staff/staff-access.js';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
 import { ADMIN_PIN, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { useTempDirs } from '../storage/helpers.js';
@@ -29,7 +29,7 @@ async function setUpKiosk(): Promise<string> {
 
 /** What the operator's `clinic-kiosk set-pin` does (the CLI test runs the real command). */
 async function operatorSetsPin(dataDir: string, role: 'staff' | 'admin', pin: string) {
-  const store = openFeedbackStore({ dataDir, kioskId: 'k' });
+  const store = new KioskDatabase({ dataDir, kioskId: 'k' });
   const access = new StaffAccess({ dataDir, logger: silentLogger() });
   await access.setPin(store, role, pin);
   access.close();
@@ -41,7 +41,7 @@ describe('the credentials file', () => {
     const dataDir = await setUpKiosk();
     writeFileSync(join(dataDir, 'kiosk.db'), 'this is not a database'.repeat(200));
     const { client, core, close } = startTestCore(dataDir);
-    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'database' });
+    expect(core.feedback.database!.incidents.list()[0]).toMatchObject({ kind: 'database' });
     expect(await client.getStaffSetup({})).toMatchObject({ pinsConfigured: true });
     expect(await client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });
     close();
@@ -78,8 +78,8 @@ describe('the credentials file', () => {
     const { client, core, close } = startTestCore(dataDir);
     expect(await client.getStaffSetup({})).toEqual(OPERATOR_ONLY);
     expect(readdirSync(dataDir).some((name) => name.startsWith('credentials.db.corrupt-'))).toBe(true);
-    const { message } = core.feedback.store!.listIncidents()[0]!;
-    expect(core.feedback.store!.listIncidents()[0]).toMatchObject({ kind: 'credentials' });
+    const { message } = core.feedback.database!.incidents.list()[0]!;
+    expect(core.feedback.database!.incidents.list()[0]).toMatchObject({ kind: 'credentials' });
     expect(message).toContain('set-pin');
     expect(message).toContain('sync token');
     await expect(client.setupPins({ staffPin: '1111', adminPin: '2222' })).rejects.toMatchObject({ code: 'unauthorized' });
@@ -100,7 +100,7 @@ describe('the credentials file', () => {
 
   it('after a database quarantine on a kiosk whose credentials are gone too, the screen cannot set PINs', async () => {
     const dataDir = tempDir();
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
     store.close();
     writeFileSync(join(dataDir, 'kiosk.db'), 'not a database'.repeat(300));
     const { client, close } = startTestCore(dataDir);
@@ -111,7 +111,7 @@ describe('the credentials file', () => {
   it('a sync token set before any PIN leaves the first-run setup to the screen', async () => {
     const dataDir = tempDir();
     // What `clinic-kiosk set-sync-token` does on a kiosk whose PINs were never set.
-    const credentials = new CredentialStore({ dataDir, logger: silentLogger(), now: () => new Date() });
+    const credentials = new CredentialRepository({ dataDir, logger: silentLogger(), now: () => new Date() });
     credentialsTokenStore(credentials).set('t'.repeat(40));
     credentials.close();
     const { client, close } = startTestCore(dataDir);
@@ -123,8 +123,8 @@ describe('the credentials file', () => {
 
   it('takes over the PINs and the lock an older version kept in the feedback database', async () => {
     const dataDir = tempDir();
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-    store.putSettings({
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+    store.settings.put({
       [SETTING_KEYS.legacyPin('staff')]: await hashPin(STAFF_PIN),
       [SETTING_KEYS.legacyPin('admin')]: await hashPin(ADMIN_PIN),
       [SETTING_KEYS.legacyLockout]: { failures: 2, lockedUntil: null },
@@ -136,7 +136,7 @@ describe('the credentials file', () => {
     expect(await client.getStaffSetup({})).toEqual({ pinsConfigured: true, setupAllowed: false, lockedForSeconds: 0 });
     expect(await client.unlockStaff({ pin: '0000' })).toEqual({ outcome: 'wrong-pin', attemptsLeft: 2 });
     expect(await client.unlockStaff({ pin: STAFF_PIN })).toMatchObject({ outcome: 'unlocked', role: 'staff' });
-    expect(core.feedback.store!.getSetting(SETTING_KEYS.legacyPin('admin'))).toBeUndefined();
+    expect(core.feedback.database!.settings.holdsAny([SETTING_KEYS.legacyPin('admin')])).toBe(false);
     close();
     const again = startTestCore(dataDir);
     expect(await again.client.unlockStaff({ pin: ADMIN_PIN })).toMatchObject({ outcome: 'unlocked', role: 'admin' });

@@ -69,7 +69,7 @@ describe('the admin dashboard', () => {
     const { client, core, close } = startTestCore(tempDir(), { clock: testClock(now) });
     const { admin } = await sessionsFor(client);
     const seeded = seeds(now);
-    for (const { at, submission } of seeded) core.feedback.store!.submit(submission, { now: at });
+    for (const { at, submission } of seeded) core.feedback.database!.feedback.submit(submission, { now: at });
     const all = seeded.map((s) => ({ ...s.submission, at: s.at }));
 
     const dashboard = await client.getDashboard({ session: admin });

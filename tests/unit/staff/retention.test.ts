@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../electron/common/api/staff.js';
-import type { FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import type { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, startTestCore, unlock } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
@@ -29,11 +29,11 @@ const ROWS = [
   [1, false, true],
 ] as const;
 
-function seed(store: FeedbackStore): Map<string, (typeof ROWS)[number]> {
+function seed(store: KioskDatabase): Map<string, (typeof ROWS)[number]> {
   const ids = new Map(
     ROWS.map((row) => {
       const submission = validSubmission();
-      store.submit(submission, { now: new Date(NOW.getTime() - row[0] * DAY) });
+      store.feedback.submit(submission, { now: new Date(NOW.getTime() - row[0] * DAY) });
       return [submission.id, row];
     }),
   );
@@ -54,12 +54,12 @@ describe('retention', () => {
   it('is off by default, and then deletes only old rows that were synced or exported', async () => {
     const { client, core, close } = startTestCore(tempDir(), { clock: testClock(NOW) });
     const { admin } = await sessionsFor(client);
-    const store = core.feedback.store!;
+    const store = core.feedback.database!;
     const ids = seed(store);
-    const kept = () => [...ids].filter(([id]) => store.getById(id)).map(([, row]) => row);
+    const kept = () => [...ids].filter(([id]) => store.feedback.getById(id)).map(([, row]) => row);
 
     expect(await client.runRetention({ session: admin })).toEqual({ deleted: 0 });
-    expect(store.countTotal()).toBe(ROWS.length);
+    expect(store.feedback.countTotal()).toBe(ROWS.length);
 
     await client.updateSettings({ session: admin, settings: settings(30) });
     expect(await client.runRetention({ session: admin })).toEqual({ deleted: 3 });
@@ -85,9 +85,9 @@ describe('retention', () => {
   it('with a sync endpoint set, deletes only rows the collector acknowledged: an export is not enough', async () => {
     const { client, core, close } = startTestCore(tempDir(), { clock: testClock(NOW) });
     const { admin } = await sessionsFor(client);
-    const store = core.feedback.store!;
+    const store = core.feedback.database!;
     const ids = seed(store);
-    const kept = () => [...ids].filter(([id]) => store.getById(id)).map(([, row]) => row);
+    const kept = () => [...ids].filter(([id]) => store.feedback.getById(id)).map(([, row]) => row);
 
     // Nothing listens there: the pass is never run, only the setting matters.
     await client.updateSettings({ session: admin, settings: settings(30, 'http://127.0.0.1:9/') });
@@ -117,12 +117,12 @@ describe('retention', () => {
     const clock = testClock(NOW);
     const first = startTestCore(dataDir, { clock });
     const { admin } = await sessionsFor(first.client);
-    seed(first.core.feedback.store!);
+    seed(first.core.feedback.database!);
     await first.client.updateSettings({ session: admin, settings: settings(30) });
     first.close();
 
     const second = startTestCore(dataDir, { clock });
-    expect(second.core.feedback.store!.countTotal()).toBe(ROWS.length - 3);
+    expect(second.core.feedback.database!.feedback.countTotal()).toBe(ROWS.length - 3);
     expect(await second.client.runRetention({ session: await unlock(second.client, ADMIN_PIN) })).toEqual({ deleted: 0 });
     second.close();
   });

@@ -31,7 +31,7 @@ describe('staff sessions and roles', () => {
     }
     expect(await client.getStaffStatus({ session: staff })).toMatchObject({ role: 'staff' });
     expect(shell.quits).toBe(0);
-    expect(core.settings.current(core.feedback.store).kioskId).toBe('kiosk-1');
+    expect(core.settings.current(core.feedback.database!.settings).kioskId).toBe('kiosk-1');
     close();
   });
 

@@ -47,9 +47,9 @@ describe('settings', () => {
     expect((await first.client.getBootstrap({})).session).toEqual({ idleTimeoutSeconds: 45, idleWarningSeconds: 20, keepPartialFeedback: true });
     const after = validSubmission();
     await first.client.submitFeedback(after);
-    const store = first.core.feedback.store!;
-    expect(store.getById(before.id)?.kioskId).toBe('front-desk');
-    expect(store.getById(after.id)?.kioskId).toBe('lobby-2');
+    const store = first.core.feedback.database!;
+    expect(store.feedback.getById(before.id)?.kioskId).toBe('front-desk');
+    expect(store.feedback.getById(after.id)?.kioskId).toBe('lobby-2');
     expect((await first.client.getStaffStatus({ session: admin })).kioskId).toBe('lobby-2');
     first.close();
 
@@ -87,7 +87,7 @@ describe('settings', () => {
   it('fall back to the configured value for a saved value that is no longer valid', async () => {
     const { client, core, close } = startTestCore(tempDir());
     const { admin } = await sessionsFor(client);
-    core.feedback.store!.putSettings({ [SETTING_KEYS.setting('idleTimeoutSeconds')]: 2, [SETTING_KEYS.setting('retentionDays')]: 30 });
+    core.feedback.database!.settings.put({ [SETTING_KEYS.setting('idleTimeoutSeconds')]: 2, [SETTING_KEYS.setting('retentionDays')]: 30 });
     expect(await client.getSettings({ session: admin })).toMatchObject({ idleTimeoutSeconds: 90, retentionDays: 30 });
     close();
   });

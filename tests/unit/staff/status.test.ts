@@ -14,10 +14,10 @@ describe('the staff status screen', () => {
     const clock = testClock(new Date(2026, 10, 20, 15, 0));
     const { client, core, close } = startTestCore(tempDir(), { clock });
     const { staff } = await sessionsFor(client);
-    const store = core.feedback.store!;
-    store.submit(validSubmission(), { now: new Date(2026, 10, 19, 23, 59) }); // yesterday, local
+    const store = core.feedback.database!;
+    store.feedback.submit(validSubmission(), { now: new Date(2026, 10, 19, 23, 59) }); // yesterday, local
     for (let i = 0; i < 3; i++) await client.submitFeedback(validSubmission());
-    store.markExported([1, 2]); // exported is not synced: still counts as unsynced
+    store.feedback.markExported([1, 2]); // exported is not synced: still counts as unsynced
 
     expect(await client.getStaffStatus({ session: staff })).toEqual({
       role: 'staff',
@@ -29,7 +29,7 @@ describe('the staff status screen', () => {
       content: { id: 'ketamine-addiction', version: '1.0.0', locale: 'en' },
       incidents: [],
     });
-    store.putSettings({ [SETTING_KEYS.lastSyncAt]: '2026-11-20T14:00:00.000Z' });
+    store.settings.put({ [SETTING_KEYS.lastSyncAt]: '2026-11-20T14:00:00.000Z' });
     expect((await client.getStaffStatus({ session: staff })).lastSyncAt).toBe('2026-11-20T14:00:00.000Z');
     close();
   });

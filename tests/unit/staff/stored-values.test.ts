@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/node/log/logger.js';
 import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
-import { CREDENTIAL_KEYS, CredentialStore } from '../../../electron/node/staff/credential-store.js';
+import { CREDENTIAL_KEYS, CredentialRepository } from '../../../electron/node/storage/credential-repository.js';
 import { hashPin } from '../../../electron/node/staff/pin-hash.js';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { readLastSync } from '../../../electron/node/sync/outbox.js';
 import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
 import { ADMIN_PIN, capturingLogger, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
@@ -20,7 +20,7 @@ const ignored = (log: ReturnType<typeof capturingLogger>) => log.lines().filter(
 
 /** Writes credential entries past StaffAccess, as a damaged or foreign file would hold them. */
 function putCredentials(dataDir: string, values: Record<string, unknown>): void {
-  const credentials = new CredentialStore({ dataDir, logger: silentLogger(), now: () => new Date() });
+  const credentials = new CredentialRepository({ dataDir, logger: silentLogger(), now: () => new Date() });
   credentials.put(values);
   credentials.close();
 }
@@ -30,7 +30,7 @@ describe('a stored value that fails its schema', () => {
     const log = capturingLogger();
     const { client, core, close } = startTestCore(tempDir(), { logger: log.logger });
     const { admin } = await sessionsFor(client);
-    core.feedback.store!.putSettings({ [SETTING_KEYS.setting('idleTimeoutSeconds')]: 'ninety', [SETTING_KEYS.setting('keepPartialFeedback')]: { on: true }, [SETTING_KEYS.setting('retentionDays')]: 30 });
+    core.feedback.database!.settings.put({ [SETTING_KEYS.setting('idleTimeoutSeconds')]: 'ninety', [SETTING_KEYS.setting('keepPartialFeedback')]: { on: true }, [SETTING_KEYS.setting('retentionDays')]: 30 });
     expect(await client.getSettings({ session: admin })).toMatchObject({ idleTimeoutSeconds: 90, keepPartialFeedback: false, retentionDays: 30 });
     expect(ignored(log).sort()).toEqual([SETTING_KEYS.setting('idleTimeoutSeconds'), SETTING_KEYS.setting('keepPartialFeedback')].sort());
     close();
@@ -68,8 +68,8 @@ describe('a stored value that fails its schema', () => {
 
   it('is not taken over from an older version\'s feedback database', async () => {
     const dataDir = tempDir();
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-    store.putSettings({
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+    store.settings.put({
       [SETTING_KEYS.legacyPin('staff')]: await hashPin(STAFF_PIN),
       [SETTING_KEYS.legacyPin('admin')]: 'not a hash',
       [SETTING_KEYS.legacyLockout]: { lockedUntil: null },
@@ -87,7 +87,7 @@ describe('a stored value that fails its schema', () => {
     const dataDir = tempDir();
     const log = capturingLogger();
     putCredentials(dataDir, { [CREDENTIAL_KEYS.syncToken]: 42 });
-    const credentials = new CredentialStore({ dataDir, logger: log.logger, now: () => new Date() });
+    const credentials = new CredentialRepository({ dataDir, logger: log.logger, now: () => new Date() });
     expect(credentialsTokenStore(credentials).get()).toBeNull();
     expect(ignored(log)).toEqual([CREDENTIAL_KEYS.syncToken]);
     credentials.close();
@@ -97,9 +97,9 @@ describe('a stored value that fails its schema', () => {
     const log = capturingLogger();
     const { client, core, close } = startTestCore(tempDir(), { logger: log.logger });
     const { staff } = await sessionsFor(client);
-    const store = core.feedback.store!;
-    store.putSettings({ [SETTING_KEYS.lastSyncAt]: 1764417600000, [SETTING_KEYS.lastSyncError]: { at: '2026-11-29T12:00:00.000Z' } });
-    expect(readLastSync(store, log.logger)).toEqual({ lastSyncAt: null, lastError: null });
+    const store = core.feedback.database!;
+    store.settings.put({ [SETTING_KEYS.lastSyncAt]: 1764417600000, [SETTING_KEYS.lastSyncError]: { at: '2026-11-29T12:00:00.000Z' } });
+    expect(readLastSync(store.settings)).toEqual({ lastSyncAt: null, lastError: null });
     expect(await client.getStaffStatus({ session: staff })).toMatchObject({ lastSyncAt: null });
     expect(ignored(log)).toEqual(expect.arrayContaining([SETTING_KEYS.lastSyncAt, SETTING_KEYS.lastSyncError]));
     close();

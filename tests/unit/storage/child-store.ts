@@ -1,7 +1,7 @@
 /**
  * Child processes in the storage tests (a writer killed mid-loop, a writer running as the
  * unprivileged user "nobody") need the store as JavaScript that any user can read. esbuild (the
- * bundler under tsx) bundles feedback-store.ts with the shared code and valibot into one file in a
+ * bundler under tsx) bundles kiosk-database.ts with the shared code and valibot into one file in a
  * temp dir; better-sqlite3, a native package, is copied beside it. Copies, not links: a child
  * running as another user may not be allowed into the checkout at all (CI clones under /root).
  */
@@ -15,11 +15,11 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const NATIVE_PACKAGES = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
 const BUILD_ONLY = /[\\/](deps|src|obj(\.target)?|\.deps)([\\/]|$)/;
 
-/** Bundles the store into `outDir` and returns the path of its `feedback-store.mjs`. */
+/** Bundles the store into `outDir` and returns the path of its `kiosk-database.mjs`. */
 export function bundleStoreForChild(outDir: string): string {
-  const outfile = join(outDir, 'feedback-store.mjs');
+  const outfile = join(outDir, 'kiosk-database.mjs');
   buildSync({
-    entryPoints: [join(repo, 'electron/node/storage/feedback-store.ts')],
+    entryPoints: [join(repo, 'electron/node/storage/kiosk-database.ts')],
     outfile,
     bundle: true,
     platform: 'node',

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { bundleStoreForChild } from './child-store.js';
 import { quickCheck, useTempDirs } from './helpers.js';
 
@@ -55,15 +55,15 @@ describe('crash durability', () => {
       log.push(`round ${round}: killed ${delayMs} ms after ${early ? 'spawn' : 'ready'}, ${reported.length} reported`);
       reportedTotal += reported.length;
 
-      const store = openFeedbackStore({ dataDir, kioskId: 'verifier' });
+      const store = new KioskDatabase({ dataDir, kioskId: 'verifier' });
       for (const { topicHelpful, ...fields } of reported) {
-        const record = store.getById(fields.id);
+        const record = store.feedback.getById(fields.id);
         expect(record, `${log.at(-1)}: ${fields.id} missing`).toMatchObject({ ...fields, kioskId: `crash-${round}` });
         expect(record?.topicHelpful).toEqual(topicHelpful);
       }
       // At most one more row than reported: committed, but killed before it could say so.
-      expect(store.countTotal()).toBeGreaterThanOrEqual(reportedTotal);
-      expect(store.listIncidents()).toEqual([]);
+      expect(store.feedback.countTotal()).toBeGreaterThanOrEqual(reportedTotal);
+      expect(store.incidents.list()).toEqual([]);
       store.close();
       expect(quickCheck(store.file)).toEqual(['ok']);
     }

@@ -39,10 +39,10 @@ describe('the database cap from the disk headroom', () => {
     const { client, core, close } = coreWithHeadroom((free) => free + 1);
     const { stored, error } = await submitUntilRefused(client, 200);
     expect(error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('disk_full') });
-    expect(core.feedback.store!.countTotal()).toBe(stored);
+    expect(core.feedback.database!.feedback.countTotal()).toBe(stored);
     // A refused save stored nothing, and the next one is refused the same way.
     await expect(client.submitFeedback(validSubmission())).rejects.toMatchObject({ code: 'unavailable' });
-    expect(core.feedback.store!.countTotal()).toBe(stored);
+    expect(core.feedback.database!.feedback.countTotal()).toBe(stored);
     expect((await client.getBootstrap({})).content.sections.length).toBeGreaterThan(0);
     close();
   });
@@ -50,7 +50,7 @@ describe('the database cap from the disk headroom', () => {
   it('takes every save while the headroom is there', async () => {
     const { client, core, close } = coreWithHeadroom(() => 0);
     expect(await submitUntilRefused(client, 200)).toEqual({ stored: 200, error: null });
-    expect(core.feedback.store!.countTotal()).toBe(200);
+    expect(core.feedback.database!.feedback.countTotal()).toBe(200);
     close();
   });
 });

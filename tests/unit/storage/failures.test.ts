@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StorageUnavailableError, type StorageFailureReason } from '../../../electron/node/storage/errors.js';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { bundleStoreForChild, childFixture } from './child-store.js';
 import { quickCheck, rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
@@ -37,24 +37,24 @@ describe('a full disk', () => {
   it('fails the submit that does not fit as disk_full, keeps every earlier one whole, and recovers when space returns', () => {
     const dataDir = tempDir();
     const topics = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`topic-${i}`, i % 3 === 0]));
-    const store = openFeedbackStore({ dataDir, kioskId: 'k', maxDatabaseBytes: 160 * 1024 });
+    const store = new KioskDatabase({ dataDir, kioskId: 'k', maxDatabaseBytes: 160 * 1024 });
     const stored: string[] = [];
     let failure: StorageUnavailableError | undefined;
     for (let i = 0; i < 1000 && !failure; i++) {
       const submission = validSubmission({ topicHelpful: topics, comment: `${i} `.padEnd(480, 'x') });
-      failure = expectUnavailableOrStored(() => store.submit(submission), () => stored.push(submission.id));
-      if (failure) expect(store.getById(submission.id)).toBeUndefined();
+      failure = expectUnavailableOrStored(() => store.feedback.submit(submission), () => stored.push(submission.id));
+      if (failure) expect(store.feedback.getById(submission.id)).toBeUndefined();
     }
     expect(failure?.reason).toBe('disk_full');
     expect(stored.length).toBeGreaterThan(5);
-    expect(store.countTotal()).toBe(stored.length); // reads still work
+    expect(store.feedback.countTotal()).toBe(stored.length); // reads still work
     expect(rowCounts(store.file)).toEqual({ feedback: stored.length, topics: stored.length * 32 });
     expectNoPartialRows(store.file, 32);
     store.close();
     expect(quickCheck(join(dataDir, 'kiosk.db'))).toEqual(['ok']);
 
-    const roomier = openFeedbackStore({ dataDir, kioskId: 'k' });
-    expect(roomier.submit(validSubmission({ topicHelpful: topics })).duplicate).toBe(false);
+    const roomier = new KioskDatabase({ dataDir, kioskId: 'k' });
+    expect(roomier.feedback.submit(validSubmission({ topicHelpful: topics })).duplicate).toBe(false);
     roomier.close();
   });
 });
@@ -73,19 +73,19 @@ function expectUnavailableOrStored(work: () => unknown, onStored: () => void): S
 describe('a locked database', () => {
   it('fails the submit as locked after the busy timeout, writes nothing, and works once the lock is gone', () => {
     const dataDir = tempDir();
-    const store = openFeedbackStore({ dataDir, kioskId: 'k', busyTimeoutMs: 150 });
-    store.submit(validSubmission());
+    const store = new KioskDatabase({ dataDir, kioskId: 'k', busyTimeoutMs: 150 });
+    store.feedback.submit(validSubmission());
     const other = new Database(store.file);
     other.exec('BEGIN EXCLUSIVE');
     const started = performance.now();
     const submission = validSubmission();
-    expectUnavailable(() => store.submit(submission), 'locked');
+    expectUnavailable(() => store.feedback.submit(submission), 'locked');
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     other.exec('ROLLBACK');
     other.close();
-    expect(store.getById(submission.id)).toBeUndefined();
+    expect(store.feedback.getById(submission.id)).toBeUndefined();
     expect(rowCounts(store.file)).toEqual({ feedback: 1, topics: 2 });
-    expect(store.submit(submission).duplicate).toBe(false);
+    expect(store.feedback.submit(submission).duplicate).toBe(false);
     store.close();
   });
 
@@ -93,7 +93,7 @@ describe('a locked database', () => {
     const dataDir = tempDir();
     const other = new Database(join(dataDir, 'kiosk.db'));
     other.exec('CREATE TABLE squatter (x); BEGIN EXCLUSIVE; INSERT INTO squatter VALUES (1);');
-    expectUnavailable(() => openFeedbackStore({ dataDir, kioskId: 'k', busyTimeoutMs: 100 }), 'locked');
+    expectUnavailable(() => new KioskDatabase({ dataDir, kioskId: 'k', busyTimeoutMs: 100 }), 'locked');
     other.exec('ROLLBACK');
     other.close();
     expect(readdirSync(dataDir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
@@ -117,8 +117,8 @@ describe('a read-only disk', () => {
     const storeModule = bundleStoreForChild(join(work, 'build'));
     childFixture(dirname(storeModule), 'try-submit.mjs');
     const dataDir = join(work, 'data');
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-    store.submit(validSubmission());
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+    store.feedback.submit(validSubmission());
     store.close();
     return { storeModule, dataDir, file: store.file };
   }

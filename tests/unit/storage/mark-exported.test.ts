@@ -3,7 +3,7 @@
  * export never freezes the kiosk's UI and API while it marks.
  */
 import { describe, expect, it } from 'vitest';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { insertRaw } from '../export/helpers.js';
 import { useTempDirs } from './helpers.js';
 
@@ -12,11 +12,11 @@ const ROWS = 10_000;
 
 describe('markExportedInChunks', () => {
   it('marks every row a chunk at a time, letting the event loop turn between chunks', async () => {
-    const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: tempDir(), kioskId: 'kiosk-1' });
     const ids = Array.from({ length: ROWS }, (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`);
     insertRaw(store.file, ids.map((id) => ({ id, createdAt: '2026-11-29T10:00:00.000Z', comment: null })));
-    store.markExported([5]); // already exported: left as it was
-    const seqs = [...store.iterateFeedback()].map((record) => record.seq);
+    store.feedback.markExported([5]); // already exported: left as it was
+    const seqs = [...store.feedback.iterateFeedback()].map((record) => record.seq);
     expect(seqs).toHaveLength(ROWS);
 
     let turns = 0;
@@ -27,13 +27,13 @@ describe('markExportedInChunks', () => {
       setImmediate(spin);
     };
     setImmediate(spin);
-    const marked = await store.markExportedInChunks(seqs, new Date('2026-11-29T12:00:00Z'), 1000);
+    const marked = await store.feedback.markExportedInChunks(seqs, new Date('2026-11-29T12:00:00Z'), 1000);
     spinning = false;
 
     expect(marked).toBe(ROWS - 1);
     expect(turns).toBeGreaterThanOrEqual(ROWS / 1000 - 1);
-    expect([...store.iterateFeedback({ onlyUnexported: true })]).toHaveLength(0);
-    expect(await store.markExportedInChunks([])).toBe(0);
+    expect([...store.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(0);
+    expect(await store.feedback.markExportedInChunks([])).toBe(0);
     store.close();
   });
 });

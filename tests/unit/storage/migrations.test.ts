@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../../../electron/node/storage/errors.js';
-import { openFeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { migrate, schemaVersion } from '../../../electron/node/storage/migrate.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../electron/node/storage/migrations/index.js';
 import { useTempDirs } from './helpers.js';
@@ -102,9 +102,9 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 1);
     seeds[1]!.insert(db);
     db.close();
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-    expect(store.getById(FEEDBACK_ID)).toMatchObject({ worryBefore: 5, topicHelpful: { summary: true, faq: false }, answeredQuestions: 'yes' });
-    expect(store.listIncidents()).toEqual([]);
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+    expect(store.feedback.getById(FEEDBACK_ID)).toMatchObject({ worryBefore: 5, topicHelpful: { summary: true, faq: false }, answeredQuestions: 'yes' });
+    expect(store.incidents.list()).toEqual([]);
     store.close();
   });
 
@@ -123,7 +123,7 @@ describe('migrations', () => {
     migrate(db);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
-    expect(() => openFeedbackStore({ dataDir, kioskId: 'k' })).toThrow(NewerSchemaError);
+    expect(() => new KioskDatabase({ dataDir, kioskId: 'k' })).toThrow(NewerSchemaError);
     const again = new Database(join(dataDir, 'kiosk.db'));
     expect(schemaVersion(again)).toBe(LATEST_VERSION + 1);
     again.close();

@@ -3,25 +3,25 @@ import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openFeedbackStore, type FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { quickCheck, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();
 const at = new Date('2025-04-01T08:30:00.000Z');
 
-function storeWithRows(dataDir: string, rows: number): FeedbackStore {
-  const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-  for (let i = 0; i < rows; i++) store.submit(validSubmission({ comment: 'x'.repeat(400) }));
+function storeWithRows(dataDir: string, rows: number): KioskDatabase {
+  const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+  for (let i = 0; i < rows; i++) store.feedback.submit(validSubmission({ comment: 'x'.repeat(400) }));
   return store;
 }
 
 function expectFreshStoreWithIncident(dataDir: string, problem: RegExp) {
-  const store = openFeedbackStore({ dataDir, kioskId: 'k', now: () => at });
-  expect(store.countTotal()).toBe(0);
+  const store = new KioskDatabase({ dataDir, kioskId: 'k', now: () => at });
+  expect(store.feedback.countTotal()).toBe(0);
   const submission = validSubmission();
-  store.submit(submission);
-  expect(store.getById(submission.id)?.id).toBe(submission.id);
-  const [incident, ...others] = store.listIncidents();
+  store.feedback.submit(submission);
+  expect(store.feedback.getById(submission.id)?.id).toBe(submission.id);
+  const [incident, ...others] = store.incidents.list();
   expect(others).toEqual([]);
   expect(incident).toMatchObject({ kind: 'database', at: at.toISOString() });
   const detail = JSON.parse(incident!.detail!) as { movedTo: string; problem: string };
@@ -75,7 +75,7 @@ describe('a damaged database at startup', () => {
     const dataDir = tempDir();
     for (let round = 0; round < 2; round++) {
       writeFileSync(join(dataDir, 'kiosk.db'), `garbage ${round}`.repeat(200));
-      openFeedbackStore({ dataDir, kioskId: 'k', now: () => at }).close();
+      new KioskDatabase({ dataDir, kioskId: 'k', now: () => at }).close();
     }
     const aside = readdirSync(dataDir).filter((f) => f.includes('.corrupt-')).sort();
     expect(aside).toEqual(['kiosk.db.corrupt-2025-04-01T08-30-00-000Z', 'kiosk.db.corrupt-2025-04-01T08-30-00-000Z-2']);
@@ -86,8 +86,8 @@ describe('a damaged database at startup', () => {
   it('leaves a healthy or empty file alone', () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'kiosk.db'), ''); // SQLite treats an empty file as an empty database
-    const store = openFeedbackStore({ dataDir, kioskId: 'k' });
-    expect(store.listIncidents()).toEqual([]);
+    const store = new KioskDatabase({ dataDir, kioskId: 'k' });
+    expect(store.incidents.list()).toEqual([]);
     store.close();
     expect(readdirSync(dataDir).some((f) => f.includes('.corrupt-'))).toBe(false);
     expect(existsSync(join(dataDir, 'kiosk.db'))).toBe(true);

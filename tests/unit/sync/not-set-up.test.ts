@@ -27,7 +27,7 @@ it('"Sync now" without an address, then without a token, shows "sync is not set 
 it('a background pass on a kiosk without sync records no problem', async () => {
   const dataDir = tempDir();
   const { client, core, clock, close } = startTestCore(dataDir, { syncTiming: { afterSubmitMs: 1, idleIntervalMs: 60_000 } });
-  const store = core.feedback.store!;
+  const store = core.feedback.database!;
   // The first pass ran once the next one is an idle interval away.
   await expect.poll(() => new Date(core.sync.status(store).nextAttemptAt!).getTime() - clock.now().getTime(), { timeout: 5_000 }).toBe(60_000);
   const { admin } = await sessionsFor(client);
