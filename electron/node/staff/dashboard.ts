@@ -1,4 +1,4 @@
-/** The dashboard as the contract shapes it: the store's figures plus topic titles from the content. */
+/** The dashboard as the contract shapes it: the feedback repository's figures plus topic titles from the content. */
 import type { Dashboard } from '../../common/api/staff.js';
 import { resolveJourney } from '../../common/content/journey.js';
 import type { ContentPack } from '../../common/content/schema.js';
