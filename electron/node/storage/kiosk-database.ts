@@ -18,8 +18,6 @@ import { migrate } from './migrate.js';
 import { makePrivateDir } from './private-files.js';
 import { SettingsRepository } from './settings-repository.js';
 
-export type { StorageLogger } from './database.js';
-
 export const DATABASE_FILE_NAME = 'kiosk.db';
 
 export interface KioskDatabaseOptions {
