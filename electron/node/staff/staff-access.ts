@@ -1,8 +1,8 @@
 /**
  * Who may open the staff panel: the two PINs, checked against their scrypt hashes, and the
- * wrong-PIN lock. Both live in the credentials file (storage/credential-repository.ts), read afresh at every
- * attempt, so neither a restart nor a second process (the CLI) sees anything else. Every attempt
- * is logged; a PIN never is.
+ * wrong-PIN lock. Both live in the credentials file (storage/credential-repository.ts), read
+ * afresh at every attempt, so neither a restart nor a second process (the CLI) sees anything else.
+ * Every attempt is logged; a PIN never is.
  *
  * The touch screen may set the PINs only on a kiosk that has never had any: once there is any
  * sign of an earlier setup (a credentials entry, the feedback database's note of it, or a damaged
