@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_KINDS } from '../../../electron/common/incidents.js';
 import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
@@ -44,6 +45,14 @@ describe('the kiosk database', () => {
     expect(rowCounts(database.file)).toEqual({ feedback: 0, topics: 0 });
     // The connection is still good for the next patient.
     expect(database.feedback.submit(validSubmission()).duplicate).toBe(false);
+    database.close();
+  });
+
+  it('stores an incident of every kind the kiosk knows, exactly as the staff panel will read it', () => {
+    const at = new Date('2026-11-29T09:00:00.000Z');
+    const database = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => at });
+    for (const kind of INCIDENT_KINDS) database.incidents.record({ kind, message: `a ${kind} problem` });
+    expect(database.incidents.list().reverse()).toEqual(INCIDENT_KINDS.map((kind, i) => ({ id: i + 1, at: at.toISOString(), kind, message: `a ${kind} problem`, detail: null })));
     database.close();
   });
 

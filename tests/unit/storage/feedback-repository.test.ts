@@ -8,7 +8,7 @@ import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();
 
-describe('feedback store', () => {
+describe('feedback repository', () => {
   it('stores a submission with its topic answers, its time to the minute, and reads it back exactly', () => {
     const at = new Date('2025-03-09T14:05:06.789Z');
     const store = new KioskDatabase({ dataDir: tempDir(), kioskId: 'front-desk', now: () => at });
