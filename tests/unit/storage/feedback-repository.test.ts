@@ -120,16 +120,6 @@ describe('feedback repository', () => {
     store.close();
   });
 
-  it('records incidents and lists them newest first', () => {
-    const store = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => new Date('2025-01-01T00:00:00.000Z') });
-    store.incidents.record({ kind: 'config', message: 'first' });
-    const second = store.incidents.record({ kind: 'config', message: 'second', detail: '{"a":1}' });
-    expect(second).toEqual({ id: 2, at: '2025-01-01T00:00:00.000Z', kind: 'config', message: 'second', detail: '{"a":1}' });
-    expect(store.incidents.list().map((i) => i.message)).toEqual(['second', 'first']);
-    expect(store.incidents.list(1)).toHaveLength(1);
-    store.close();
-  });
-
   it('keeps its data across a close and reopen, and uses WAL with full sync', () => {
     const dataDir = tempDir();
     const submission = validSubmission();

@@ -48,6 +48,16 @@ describe('the kiosk database', () => {
     database.close();
   });
 
+  it('records incidents and lists them newest first', () => {
+    const store = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => new Date('2025-01-01T00:00:00.000Z') });
+    store.incidents.record({ kind: 'config', message: 'first' });
+    const second = store.incidents.record({ kind: 'config', message: 'second', detail: '{"a":1}' });
+    expect(second).toEqual({ id: 2, at: '2025-01-01T00:00:00.000Z', kind: 'config', message: 'second', detail: '{"a":1}' });
+    expect(store.incidents.list().map((i) => i.message)).toEqual(['second', 'first']);
+    expect(store.incidents.list(1)).toHaveLength(1);
+    store.close();
+  });
+
   it('stores an incident of every kind the kiosk knows, exactly as the staff panel will read it', () => {
     const at = new Date('2026-11-29T09:00:00.000Z');
     const database = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => at });
