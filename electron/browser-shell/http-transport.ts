@@ -9,6 +9,7 @@ import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../common/api/errors.js';
 import type { Logger } from '../node/log/logger.js';
+import { readBodyText } from '../node/read-body.js';
 import { RefusalLog } from './refusal-log.js';
 
 export const API_PREFIX = '/api/';
@@ -24,9 +25,6 @@ export interface ApiHandlerOptions {
   logger: Logger;
 }
 
-/** A body past the cap is read and thrown away up to this much, so the client hears our 413. */
-const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
-
 class RequestRejected extends Error {
   constructor(
     readonly body: ApiErrorBody,
@@ -40,8 +38,6 @@ class RequestRejected extends Error {
 const reject = (code: ApiErrorBody['code'], message: string, status?: number): never => {
   throw new RequestRejected({ code, message }, status);
 };
-
-const tooLarge = (): never => reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`, 413);
 
 export function createApiHandler({ api, token, allowedHosts, logger }: ApiHandlerOptions) {
   const expectedToken = Buffer.from(token);
@@ -85,51 +81,12 @@ function tokenMatches(header: string | string[] | undefined, expected: Buffer): 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/**
- * Reads the body, up to the cap. A larger one is drained (read and dropped, within a bound) before
- * the 413 goes out: closing a socket that still has unread bytes makes the OS send a reset, which
- * can wipe our answer before the client reads it, notably with `Connection: close`.
- */
+/** The body as text, or the request refused with the problem named. */
 async function readBody(request: IncomingMessage): Promise<string> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-    await drain(request);
-    tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = false;
-  await drain(request, (chunk) => {
-    size += chunk.length;
-    over ||= size > MAX_BODY_BYTES;
-    if (!over) chunks.push(chunk);
-  });
-  if (over) tooLarge();
-  if (!request.complete) reject('invalid_input', 'the body was cut off');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return reject('invalid_input', 'the body is not valid UTF-8');
-  }
-}
-
-/** Reads the request to its end (or MAX_DRAINED_BYTES), passing each chunk to `take`. */
-function drain(request: IncomingMessage, take: (chunk: Buffer) => void = () => {}): Promise<void> {
-  return new Promise((resolve) => {
-    if (request.readableEnded) return resolve();
-    let seen = 0;
-    // A client that goes away mid-body ends the read too; `complete` then tells.
-    const finish = () => {
-      request.off('data', onData).off('end', finish).off('error', finish).off('close', finish);
-      resolve();
-    };
-    const onData = (chunk: Buffer) => {
-      seen += chunk.length;
-      take(chunk);
-      // Far past the cap the client is not a kiosk page: answer now and let the socket go.
-      if (seen > MAX_DRAINED_BYTES) finish();
-    };
-    request.on('data', onData).once('end', finish).once('error', finish).once('close', finish);
-  });
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (body.ok) return body.text;
+  if (body.problem === 'too_large') return reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`, 413);
+  return reject('invalid_input', body.problem === 'cut_off' ? 'the body was cut off' : 'the body is not valid UTF-8');
 }
 
 function parseJson(text: string): unknown {

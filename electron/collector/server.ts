@@ -182,7 +182,8 @@ function basicPassword(request: IncomingMessage): string | null {
 async function readBody(request: IncomingMessage): Promise<string> {
   const body = await readBodyText(request, MAX_BATCH_BYTES);
   if (body.ok) return body.text;
-  return body.problem === 'too_large' ? refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`) : refuse('invalid_request', 'the body is not valid UTF-8');
+  if (body.problem === 'too_large') return refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`);
+  return refuse('invalid_request', body.problem === 'cut_off' ? 'the body was cut off' : 'the body is not valid UTF-8');
 }
 
 function parseJson(text: string): unknown {
