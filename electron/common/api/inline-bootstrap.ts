@@ -15,3 +15,21 @@ export function inlineBootstrapElement(bootstrap: Bootstrap): string {
   const json = JSON.stringify(bootstrap).replaceAll('<', '\\u003c');
   return `<script type="application/json" id="${INLINE_BOOTSTRAP_ID}">${json}</script>`;
 }
+
+/**
+ * The welcome screen rendered on the server from the same bootstrap (renderer/src/ssr.ts, built to
+ * dist/renderer-ssr/ssr.js), for the shells to put into the page beside it: the first paint is then
+ * the real welcome screen, before any script has run, and the page hydrates it.
+ */
+export interface RenderedWelcome {
+  /** Attributes for `<html>`: language, contrast, the clinic's accent. */
+  htmlAttributes: string;
+  head: string;
+  /** Goes inside `<div id="app">`. */
+  body: string;
+}
+
+/** What the SSR bundle exports. */
+export interface WelcomeRenderer {
+  renderWelcome(bootstrap: Bootstrap): RenderedWelcome;
+}
