@@ -3,8 +3,9 @@
  * `app://kiosk/index.html`): the built index.html with this moment's bootstrap inlined (see
  * common/api/inline-bootstrap.ts) and the welcome screen already rendered from it by the SSR bundle
  * (renderer/src/ssr.ts). The first paint is the real welcome screen, before any script runs; the
- * page then hydrates it. The page is built again only when the bootstrap changes (an admin saved a
- * setting). Without the SSR bundle, or if rendering fails, the page goes out with the bootstrap
+ * page then hydrates it. The patient stylesheet goes inline too (the same bytes as the built
+ * file): fetching it was most of the wait before the first paint. The page is built again only when
+ * the bootstrap changes (an admin saved a setting). Without the SSR bundle, or if rendering fails, the page goes out with the bootstrap
  * alone and the renderer draws the screen itself; if the bootstrap cannot be read, it goes out
  * without it and the renderer asks the API. Every failure is logged, and none stops the page.
  */
@@ -27,7 +28,7 @@ export function createKioskPage({ api, rendererDir, logger }: { api: KioskApi; r
   let last: { inline: string; html: string } | undefined;
 
   return async function kioskPage() {
-    template ??= readFileSync(join(rendererDir, 'index.html'), 'utf8');
+    template ??= inlineStylesheets(readFileSync(join(rendererDir, 'index.html'), 'utf8'), rendererDir);
     let inline: string;
     let bootstrap;
     try {
@@ -55,6 +56,15 @@ export function createKioskPage({ api, rendererDir, logger }: { api: KioskApi; r
     last = { inline, html };
     return html;
   };
+}
+
+/** Each `<link rel="stylesheet" href="./assets/….css">` of the built page as a `<style>` with the file's text. */
+function inlineStylesheets(html: string, rendererDir: string): string {
+  return html.replace(/<link rel="stylesheet"[^>]*? href="\.\/(assets\/[\w.-]+\.css)"[^>]*>/g, (link, file: string) => {
+    const css = readFileSync(join(rendererDir, file), 'utf8');
+    // Text that would end the element early stays a link (our own CSS never has it).
+    return css.includes('</') ? link : `<style>${css}</style>`;
+  });
 }
 
 async function loadRenderer(file: string, logger: Logger): Promise<WelcomeRenderer | null> {
