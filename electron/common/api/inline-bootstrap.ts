@@ -1,6 +1,7 @@
 /**
- * The browser shell puts the bootstrap into the page it serves, so the first paint is the real
- * welcome screen instead of a "Getting ready…" placeholder waiting on a round trip. Only public data
+ * Both shells put the bootstrap into the page they serve (electron/node/kiosk-page.ts), beside the
+ * welcome screen rendered from it, so the first paint is the real welcome screen instead of a
+ * "Getting ready…" placeholder waiting on a round trip. Only public data
  * travels this way (content, clinic name, colour and logo, idle timings: all shown to anyone at the
  * screen); the API token never does. The element is a JSON data block, which CSP's script-src does
  * not govern because it is never executed.
