@@ -26,7 +26,7 @@ function cspMeta(): Plugin {
 function compileHint(): Plugin {
   return {
     name: 'kiosk-compile-hint',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     // On the written file: Vite's own generateBundle rewrites the entry's code after other plugins.
     writeBundle(options, bundle) {
       for (const chunk of Object.values(bundle)) {
@@ -38,23 +38,32 @@ function compileHint(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * Two builds from one config: the page (dist/renderer), and with `--ssr` the server render of its
+ * first screen (`vite build --ssr src/ssr.ts`, to dist/renderer-ssr; see scripts/build.mjs). The
+ * SSR bundle carries Svelte's server runtime inside it: the shells load it from dist, where
+ * node_modules holds only the runtime dependencies.
+ */
+export default defineConfig(({ isSsrBuild }) => ({
   root: 'renderer',
   base: './',
   // The Svelte config sits at the top level (svelte-check reads it there), not in the Vite root.
   plugins: [cspMeta(), svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }), compileHint()],
   // The renderer shares the API contract and content types with the Node side, and nothing else.
   resolve: { alias: { '@common': fileURLToPath(new URL('./electron/common', import.meta.url)) } },
-  build: {
-    outDir: '../dist/renderer',
-    emptyOutDir: true,
-    target: 'chrome120',
-    // Both shells run Chromium, which supports <link rel="modulepreload">: the polyfill is dead weight.
-    modulePreload: { polyfill: false },
-    reportCompressedSize: true,
-  },
+  ssr: { noExternal: true },
+  build: isSsrBuild
+    ? { outDir: '../dist/renderer-ssr', emptyOutDir: true, target: 'node20', copyPublicDir: false, minify: false }
+    : {
+        outDir: '../dist/renderer',
+        emptyOutDir: true,
+        target: 'chrome120',
+        // Both shells run Chromium, which supports <link rel="modulepreload">: the polyfill is dead weight.
+        modulePreload: { polyfill: false },
+        reportCompressedSize: true,
+      },
   server: {
     // `npm run dev` points this at a running browser-shell server.
     proxy: process.env.KIOSK_API_ORIGIN ? { '/api': { target: process.env.KIOSK_API_ORIGIN, changeOrigin: true } } : undefined,
   },
-});
+}));

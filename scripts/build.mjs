@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds everything the shells run: the Node side (tsc), the renderer and the preload (Vite),
+// Builds everything the shells run: the Node side (tsc), the renderer, its server render of the
+// welcome screen (the SSR bundle both shells put into the page), the main and preload bundles (Vite),
 // then validates the bundled content pack, so a broken pack never ships.
 // With --if-stale it does nothing when dist/ is newer than every source file.
 import { execFileSync } from 'node:child_process';
@@ -29,8 +30,9 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 console.log('Building the Node side (tsc) …');
 run(bin('tsc'), ['-p', 'tsconfig.node.json']);
-console.log('Building the renderer, and the Electron main and preload bundles (Vite) …');
+console.log('Building the renderer, its SSR bundle, and the Electron main and preload bundles (Vite) …');
 run(bin('vite'), ['build', '--logLevel', 'warn']);
+run(bin('vite'), ['build', '--ssr', 'src/ssr.ts', '--logLevel', 'warn']);
 for (const mode of ['main', 'preload']) run(bin('vite'), ['build', '--config', 'vite.electron.config.ts', '--mode', mode, '--logLevel', 'warn']);
 console.log('Validating the bundled content pack …');
 run(process.execPath, [join(root, 'bin', 'clinic-kiosk.js'), 'validate-content']);

@@ -1,20 +1,23 @@
 /**
  * Serves the built renderer from `app://kiosk/` instead of file://, so the page has a real origin
  * that IPC senders can be checked against, and a Content-Security-Policy header of its own.
+ * The page itself is the kiosk page both shells serve (node/kiosk-page.ts: the welcome screen
+ * rendered in, the bootstrap inlined), so Electron's first paint is the welcome screen too.
  * Anything that is not a file inside the renderer folder (a traversal attempt, a missing or
  * malformed path, another host) answers 404, and nothing here ever throws into Electron.
  */
 import { net, protocol } from 'electron';
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../common/csp.js';
+import type { KioskPage } from '../node/kiosk-page.js';
 import type { Logger } from '../node/log/logger.js';
 
 export const APP_SCHEME = 'app';
 
 /** The page calls the API through the preload, so it may fetch nothing at all. */
-const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ connect: 'none' });
+const SECURITY_HEADERS = { 'content-security-policy': contentSecurityPolicy({ connect: 'none' }), 'x-content-type-options': 'nosniff' };
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -40,16 +43,20 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
   return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 }
 
-export function serveRenderer(rendererDir: string, logger: Logger): void {
+export function serveRenderer(rendererDir: string, kioskPage: KioskPage, logger: Logger): void {
+  const indexFile = join(rendererDir, 'index.html');
   protocol.handle(APP_SCHEME, async (request) => {
     try {
       const file = rendererFileFor(request.url, rendererDir);
       if (!file) return notFound();
+      if (file === indexFile) {
+        // Never cached, so a setting an admin saved shows at the next load.
+        return new Response(await kioskPage(), { headers: { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+      }
       const response = await net.fetch(pathToFileURL(file).toString());
       if (!response.ok) return notFound();
       const headers = new Headers(response.headers);
-      headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
-      headers.set('x-content-type-options', 'nosniff');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
       return new Response(response.body, { status: response.status, headers });
     } catch (error) {
       logger.warn({ err: error, url: request.url.slice(0, 300) }, 'app:// request failed; answered 404');

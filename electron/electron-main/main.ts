@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { join } from 'node:path';
 import { startKioskCore } from '../node/kiosk-core.js';
+import { createKioskPage } from '../node/kiosk-page.js';
 import { createLogger, type Logger } from '../node/log/logger.js';
 import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node/paths.js';
 import { msUntilLocalHour } from '../node/quiet-hour.js';
@@ -64,7 +65,7 @@ function start(flags: MainFlags, relauncher: Relauncher): void {
   // The kiosk never needs the camera, notifications, geolocation or anything else a page may ask for.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  serveRenderer(rendererDir, logger);
+  serveRenderer(rendererDir, createKioskPage({ api: core.api, rendererDir, logger }), logger);
   registerIpcTransport(core.api, () => kioskWindow?.webContents, logger);
 
   powerSaveBlocker.start('prevent-display-sleep');

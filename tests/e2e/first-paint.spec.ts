@@ -1,7 +1,9 @@
 /**
- * The page arrives with its bootstrap inlined, so the first screen drawn is the real welcome screen,
- * not "Getting ready…", and no API round trip stands before it (the launch key is checked with one
- * call behind the first paint). The inlined data is public only: the API token never appears in the page.
+ * The page arrives with the welcome screen already rendered into it (Svelte SSR) and its bootstrap
+ * inlined, so the first screen drawn is the real welcome screen, before any script runs, not
+ * "Getting ready…", and no API round trip stands before it (the launch key is checked with one
+ * call behind the first paint). The page hydrates that markup instead of drawing it again. The
+ * inlined data is public only: the API token never appears in the page.
  */
 import type { Page } from '@playwright/test';
 import { expect, t, test, ui } from './fixtures.js';
@@ -46,6 +48,43 @@ test('the first screen drawn is the welcome screen, with no API call before it',
   expect(texts.filter((text) => text.includes(t('app.loading')))).toEqual([]);
   // The data block is consumed: the page's DOM does not keep a second copy.
   await expect(page.locator('#kiosk-bootstrap')).toHaveCount(0);
+});
+
+test('the welcome screen is in the page itself: heading and Start button with JavaScript off', async ({ browser, server, content }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.kioskUrl);
+    await expect(ui.heading(page)).toHaveText(content.pack.title);
+    await expect(ui.start(page)).toBeVisible();
+    await expect(page.getByText(content.clinicName, { exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page adopts the server-rendered welcome screen instead of drawing it again', async ({ page, server }) => {
+  // The first Start button that ever appears; on the served page the parser makes it.
+  await page.addInitScript((label) => {
+    new MutationObserver((_records, observer) => {
+      const start = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === label);
+      if (!start) return;
+      Object.assign(window, { firstStart: start });
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  }, t('welcome.start'));
+  // The launch key's check runs once the page has hydrated.
+  const keyChecked = page.waitForResponse((response) => response.url().endsWith('/api/getBootstrap'));
+  await page.goto(server.kioskUrl);
+  await keyChecked;
+  const firstIsCurrent = await page.evaluate((label) => {
+    const current = [...document.querySelectorAll('button')].filter((button) => button.textContent?.trim() === label);
+    return current.length === 1 && current[0] === (window as unknown as { firstStart: Element }).firstStart;
+  }, t('welcome.start'));
+  expect(firstIsCurrent).toBe(true);
+  await ui.start(page).click();
+  await expect(ui.worryQuestion(page)).toBeVisible();
 });
 
 test('the served page carries public data only, and is never cached', async ({ request, server, content }) => {

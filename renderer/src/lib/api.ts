@@ -36,10 +36,13 @@ function tokenFromUrl(): string {
   return new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 }
 
-const electronApi = window.kioskApi;
+// The shells also render the welcome screen in Node (renderer/src/ssr.ts), where this module is
+// imported but never called: there is no window, and so no API.
+const inBrowser = typeof window !== 'undefined';
+const electronApi = inBrowser ? window.kioskApi : undefined;
 /** Which shell the page runs in: Electron saves exports to a folder, the browser shell downloads them. */
 export const inElectron = electronApi !== undefined;
-const token = electronApi ? '' : tokenFromUrl();
+const token = electronApi || !inBrowser ? '' : tokenFromUrl();
 /** False when the browser shell's page was opened without its launch link (no `#token=…`). */
 export const hasLaunchKey = electronApi !== undefined || token !== '';
 export const api = createApiClient(electronApi ? (method, input) => electronApi[method](input) : httpTransport(token));

@@ -1,7 +1,7 @@
 /**
- * Loads what the kiosk needs to draw its first screen. The browser shell inlines it into the page,
- * so the welcome screen is the first paint; otherwise (Electron, or the inlined copy is unusable) the
- * API is asked. If the core cannot answer, the UI shows a calm "resting" screen and tries again by
+ * Loads what the kiosk needs to draw its first screen. Both shells inline it into the page beside
+ * the welcome screen they rendered from it (renderer/src/ssr.ts), so the welcome screen is the first
+ * paint and the page hydrates it; when the inlined copy is missing or unusable the API is asked. If the core cannot answer, the UI shows a calm "resting" screen and tries again by
  * itself; the detail goes to the console for support.
  * A page opened without its launch link (no key, or a key from an earlier launch) would never get
  * an answer: it says so and what to open instead, and does not retry.
@@ -15,8 +15,8 @@ const RETRY_MS = 5000;
 
 export type BootState = { status: 'loading' } | { status: 'ready'; bootstrap: Bootstrap } | { status: 'unavailable' } | { status: 'needs-link' };
 
-/** The bootstrap the server put into the page, once: later loads (retries) ask the API. */
-function takeInlineBootstrap(): Bootstrap | null {
+/** The bootstrap the server put into the page, taken out of the DOM once: later loads (retries) ask the API. */
+export function takeInlineBootstrap(): Bootstrap | null {
   const element = document.getElementById(INLINE_BOOTSTRAP_ID);
   if (!element) return null;
   element.remove();
@@ -31,17 +31,25 @@ function takeInlineBootstrap(): Bootstrap | null {
 export class BootLoader {
   state = $state<BootState>({ status: 'loading' });
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ready from the inlined bootstrap, whose launch key no call has checked yet. */
+  #keyUnchecked = false;
 
-  /** Synchronous when the page carries the bootstrap, so the first render is already the welcome screen. */
+  /** With the page's inlined bootstrap the first render (on the server too) is already the welcome screen. */
+  constructor(inline: Bootstrap | null) {
+    if (!inline) return;
+    this.state = { status: 'ready', bootstrap: inline };
+    this.#keyUnchecked = true;
+  }
+
+  /** Runs in the page once it is drawn (never on the server): checks the key, or fetches the bootstrap. */
   async load(): Promise<void> {
     clearTimeout(this.#timer);
     if (!hasLaunchKey) {
       this.state = { status: 'needs-link' };
       return;
     }
-    const inline = takeInlineBootstrap();
-    if (inline) {
-      this.state = { status: 'ready', bootstrap: inline };
+    if (this.#keyUnchecked) {
+      this.#keyUnchecked = false;
       // The inlined copy needs no key, so the key itself is checked once the welcome screen is
       // drawn (a task later, never before it): a key from an earlier launch would fail every call.
       setTimeout(() => void this.#checkKey(), 0);

@@ -4,10 +4,12 @@
  * where a careless edit would break them.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ssrBundleFor } from '../../../electron/node/kiosk-page.js';
+import { rendererDir } from '../../../electron/node/paths.js';
 import { ELECTRON_BINDING_PATH } from '../../../electron/node/storage/native-binding.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,6 +23,12 @@ describe('the clinic package', () => {
     expect(config.files).toContain(`${bindingDir}/**/*`);
     expect(config.asarUnpack).toContain(`${bindingDir}/**/*`);
     expect(packageJson.scripts.dist).toMatch(/rebuild-electron\.mjs.*electron-builder/);
+  });
+
+  it('packs the SSR bundle the page is served with, where the shells look for it', () => {
+    const ssrDir = relative(repoRoot, dirname(ssrBundleFor(rendererDir)));
+    expect(ssrDir).toBe('dist/renderer-ssr');
+    expect(config.files).toContain(`${ssrDir}/**/*`);
   });
 
   it('flips the fuses the README lists', () => {
