@@ -14,6 +14,7 @@ import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
 import { toStoredTime } from '../../common/feedback/time-precision.js';
 import { capDatabaseSize, openDatabase, type StorageLogger } from './database.js';
+import { csvHeader, csvPages, type TextPage } from './csv-pages.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
 import { guardStorage } from './errors.js';
 import {
@@ -32,6 +33,7 @@ import { makePrivateDir } from './private-files.js';
 
 export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
 export type { DashboardFigures } from './dashboard-figures.js';
+export type { TextPage } from './csv-pages.js';
 export type { StorageLogger } from './database.js';
 
 export const DATABASE_FILE_NAME = 'kiosk.db';
@@ -84,6 +86,10 @@ export interface FeedbackStore {
    * holds up a patient's submit, and may itself write, e.g. mark rows exported.
    */
   iterateFeedback(query?: FeedbackQuery): Generator<FeedbackRecord>;
+  /** The same rows as CSV text, a page at a time, built by SQLite: see csv-pages.ts. */
+  csvPages(query: FeedbackQuery, topicIds: readonly string[], coarsenToHour: boolean): Generator<TextPage>;
+  /** The CSV header line for these column names, quoted by the same rules as csvPages. */
+  csvHeader(columns: readonly string[]): string;
   /** The topic ids answered in the feedback that `query` selects, sorted; read in ranges, yielding between. */
   topicIds(query?: FeedbackQuery): Promise<string[]>;
   /** Sets `exported_at` on those of these rows that lack it, in one statement; returns how many. */
@@ -130,6 +136,8 @@ export interface FeedbackStore {
 const silentLogger: StorageLogger = { info() {}, warn() {}, error() {} };
 /** Rows per read while streaming: small enough for memory, large enough to be quick. */
 const PAGE_SIZE = 500;
+/** Rows per CSV page: a few milliseconds of SQLite's time each, so the event loop turns often. */
+const CSV_PAGE_ROWS = 2000;
 /** Rows scanned per statement when collecting topic ids. */
 const TOPIC_SCAN_ROWS = 10_000;
 /** Rows marked exported per statement: a few milliseconds each, even on a slow kiosk PC. */
@@ -204,6 +212,9 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
         after = rows.at(-1)!.seq;
       }
     },
+
+    csvPages: (query, topicIds, coarsenToHour) => csvPages(db, query, topicIds, coarsenToHour, CSV_PAGE_ROWS),
+    csvHeader: (columns) => csvHeader(db, columns),
 
     async topicIds(query = {}) {
       const { conditions, params } = feedbackFilter(query);
