@@ -15,7 +15,7 @@ import { LOCAL_DATE_RULE, parseLocalDate, startOfLocalDay } from '../../common/d
 import type { TextPage, FeedbackQuery, FeedbackRecord, FeedbackStore } from '../storage/feedback-store.js';
 import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
-import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
+import { exportColumns, toExportRow } from './export-rows.js';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -36,7 +36,7 @@ export interface WrittenExport {
   seqs: number[];
 }
 
-/** JSON rows per page: one write, then a turn of the event loop. */
+/** JSON and NDJSON rows per page: one write, then a turn of the event loop. */
 const ROWS_PER_PAGE = 500;
 
 export const manifestFileFor = (file: string) => `${file}.manifest.json`;
@@ -128,17 +128,18 @@ function formatted(store: FeedbackStore, options: ExportOptions, query: Feedback
   const { format, coarsenToHour } = options;
   // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and formula neutralising, written by SQLite.
   if (format === 'csv') return { head: `\ufeff${store.csvHeader(columns)}`, pages: store.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
-  const rows = (line: (row: ExportRow, index: number) => string) => jsonPages(store.iterateFeedback(query), (record) => toExportRow(record, topicIds, coarsenToHour), line);
-  if (format === 'ndjson') return { head: '', pages: rows((row) => `${JSON.stringify(row)}\n`), tail: () => '' };
-  return { head: '', pages: rows((row, index) => `${index === 0 ? '[\n' : ',\n'}${JSON.stringify(row)}`), tail: (count) => (count === 0 ? '[]\n' : '\n]\n') };
+  const json = (record: FeedbackRecord) => JSON.stringify(toExportRow(record, topicIds, coarsenToHour));
+  const records = store.iterateFeedback(query);
+  if (format === 'ndjson') return { head: '', pages: textPages(records, (record) => `${json(record)}\n`), tail: () => '' };
+  return { head: '', pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`), tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n') };
 }
 
-/** Records gathered into pages of text, ROWS_PER_PAGE at a time. */
-function* jsonPages(records: Iterable<FeedbackRecord>, toRow: (record: FeedbackRecord) => ExportRow, line: (row: ExportRow, index: number) => string): Generator<TextPage> {
+/** Records as pages of text, ROWS_PER_PAGE lines a page. */
+function* textPages(records: Iterable<FeedbackRecord>, line: (record: FeedbackRecord, index: number) => string): Generator<TextPage> {
   let page: TextPage = { text: '', seqs: [] };
   let index = 0;
   for (const record of records) {
-    page.text += line(toRow(record), index++);
+    page.text += line(record, index++);
     page.seqs.push(record.seq);
     if (page.seqs.length === ROWS_PER_PAGE) {
       yield page;

@@ -26,8 +26,8 @@ const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uF
  * so it must be a column.
  */
 function textCell(value: string): string {
-  const starts = FORMULA_STARTS.map((c) => `char(${c.codePointAt(0)})`).join(', ');
-  const safe = `iif(substr(${value}, 1, 1) IN (${starts}), '''' || ${value}, ${value})`;
+  const starts = FORMULA_STARTS.map((c) => c.codePointAt(0)).join(', ');
+  const safe = `iif(unicode(${value}) IN (${starts}), '''' || ${value}, ${value})`;
   // GLOB's [...] matches one of: a quote, a comma, LF or CR.
   const needsQuotes = `${value} GLOB ('*[",' || char(10, 13) || ']*')`;
   return `ifnull(iif(${needsQuotes}, '"' || replace(${safe}, '"', '""') || '"', ${safe}), '')`;
