@@ -76,7 +76,8 @@ export async function writeExport(store: FeedbackStore, options: ExportOptions, 
   await writeDurably(file, async (partial) => {
     const handle = await open(partial, 'w', PRIVATE_FILE_MODE);
     try {
-      // One write a page: awaiting it turns the event loop, so no page's work adds up with the next.
+      // One write a page (writeFile writes all of it, from where the last one ended); awaiting it
+      // turns the event loop, so no page's work adds up with the next.
       const write = (text: string) => {
         const bytes = Buffer.from(text);
         hash.update(bytes);
