@@ -3,11 +3,13 @@
  * CSV lines. Quoting in C saves building a JavaScript object and string per cell, which made the
  * export several times slower than `sqlite3 -csv` (see README, Performance).
  *
- * The cells are exactly what csv-stringify writes with the export's options (RFC 4180 quoting only
- * where needed, CRLF, `escape_formulas`); a test holds the two byte for byte on tricky data. This
- * is SQL string functions, not a CSV encoder of our own: there is no parsing, and one rule per cell.
+ * The cells are exactly what csv-stringify writes with the export's options (`escape_formulas`,
+ * CRLF, and RFC 4180 quotes around any cell with a quote, comma or line break); a test holds the two
+ * byte for byte on tricky data. This is SQL string functions, not a CSV encoder of our own: there is
+ * no parsing, and one rule per kind of cell.
  */
 import type Database from 'better-sqlite3';
+import { HOUR_PREFIX_LENGTH, HOUR_SUFFIX } from '../../common/feedback/time-precision.js';
 import { guardStorage } from './errors.js';
 import { feedbackFilter, type FeedbackQuery } from './feedback-rows.js';
 
@@ -44,8 +46,8 @@ const bool = (expr: string) => `iif(${expr}, 'true', 'false')`;
  * partly or no: they can never need quotes or a formula guard, so they skip that work.
  */
 function lineSql(topicCount: number, coarsenToHour: boolean): string {
-  // Same as time-precision.ts's coarsenToHour (`…T14:37:00.000Z` → `…T14:00:00.000Z`).
-  const createdAt = coarsenToHour ? `substr(created_at, 1, 13) || ':00:00.000Z'` : 'created_at';
+  // time-precision.ts's coarsenToHour: `…T14:37:00.000Z` → `…T14:00:00.000Z`.
+  const createdAt = coarsenToHour ? `substr(created_at, 1, ${HOUR_PREFIX_LENGTH}) || '${HOUR_SUFFIX}'` : 'created_at';
   const topic = `ifnull((SELECT ${bool('helpful')} FROM feedback_topics WHERE feedback_id = feedback.id AND topic_id = ?), '')`;
   const cells = [
     textCell('id'),
