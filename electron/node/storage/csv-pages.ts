@@ -70,7 +70,13 @@ function lineSql(topicCount: number, coarsenToHour: boolean): string {
  * The feedback `query` selects, as CSV pages of `pageRows` rows (keyset paging on `seq`, like
  * iterateFeedback). Each page is read whole, so the connection is free between pages.
  */
-export function* csvPages(db: Database.Database, query: FeedbackQuery, topicIds: readonly string[], coarsenToHour: boolean, pageRows: number): Generator<TextPage> {
+export function* csvPages(
+  db: Database.Database,
+  query: FeedbackQuery,
+  topicIds: readonly string[],
+  coarsenToHour: boolean,
+  pageRows: number,
+): Generator<TextPage> {
   const { conditions, params } = feedbackFilter(query);
   const where = ['feedback.seq > ?', ...conditions].join(' AND ');
   const text = `SELECT seq, ${lineSql(topicIds.length, coarsenToHour)} FROM feedback WHERE ${where} ORDER BY seq LIMIT ${Math.trunc(pageRows)}`;

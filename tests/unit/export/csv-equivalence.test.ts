@@ -106,7 +106,9 @@ describe('the CSV export', () => {
       const exported = await exportInto(dir, store, { format: 'csv', coarsenToHour }, `out-${coarsenToHour}.csv`, PACK);
       const expected = await referenceCsv(store, coarsenToHour);
       expect(exported.rows).toBe(4500 + TRICKY.length + 1);
-      expect(exported.text.split('\r\n')[0]).toBe('\ufeffid,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,topic_summary,topic_faq,topic_safety,topic_=old,"topic_old,topic",comment,partial');
+      expect(exported.text.split('\r\n')[0]).toBe(
+        '\ufeffid,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,topic_summary,topic_faq,topic_safety,topic_=old,"topic_old,topic",comment,partial',
+      );
       expect(exported.text).toBe(expected.toString('utf8'));
       expect(exported.bytes.equals(expected)).toBe(true);
       expect(parse(exported.bytes, { bom: true })).toEqual(parse(expected, { bom: true }));
@@ -121,7 +123,12 @@ describe('the CSV export', () => {
     const { text } = await exportInto(dir, store, { format: 'csv' }, 'breaks.csv', PACK);
     for (const cell of ['two\nlines', 'carriage\rreturn', 'windows\r\nline', 'ends with CR\r', "'\rCR first"]) expect(text).toContain(`,"${cell}",`);
     // Outside quoted cells, the only line breaks are the CRLFs that end records.
-    expect(text.replace(/"(?:[^"]|"")*"/g, '').match(/\r\n|\r|\n/g)!.every((end) => end === '\r\n')).toBe(true);
+    expect(
+      text
+        .replace(/"(?:[^"]|"")*"/g, '')
+        .match(/\r\n|\r|\n/g)!
+        .every((end) => end === '\r\n'),
+    ).toBe(true);
     store.close();
   });
 
