@@ -12,7 +12,11 @@ export function toStoredTime(date: Date): string {
   return `${date.toISOString().slice(0, 16)}:00.000Z`;
 }
 
+/** coarsenToHour's rule, which the CSV export applies in SQL too: the first 13 characters, then the suffix. */
+export const HOUR_PREFIX_LENGTH = 13;
+export const HOUR_SUFFIX = ':00:00.000Z';
+
 /** `2026-11-29T14:37:00.000Z` → `2026-11-29T14:00:00.000Z`: a visit's hour, not its minute. */
 export function coarsenToHour(iso: string): string {
-  return `${iso.slice(0, 13)}:00:00.000Z`;
+  return `${iso.slice(0, HOUR_PREFIX_LENGTH)}${HOUR_SUFFIX}`;
 }

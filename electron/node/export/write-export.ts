@@ -1,26 +1,21 @@
 /**
- * Writes an export: rows streamed from the store through the format's encoder into the file, with
- * backpressure all the way and a turn of the event loop every so often, so 100,000 rows never
- * freeze the kiosk. Then the manifest.
+ * Writes an export: the format's text a page of rows at a time (for CSV built by SQLite itself, see
+ * storage/csv-pages.ts), one write per page and a turn of the event loop after each, so 100,000 rows
+ * never freeze the kiosk. Then the manifest.
  *
  * A row counts as exported only once its file was delivered: `exportFeedback` marks the rows as
  * soon as the file is durably in its folder (the CLI, Electron's folder); a download marks them
  * when its last byte was sent (see Exporter), so it writes with `writeExport` and marks later.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { stringify } from 'csv-stringify';
 import type { ExportFormat } from '../../common/api/staff.js';
 import { LOCAL_DATE_RULE, parseLocalDate, startOfLocalDay } from '../../common/dates.js';
-import type { FeedbackQuery, FeedbackRepository } from '../storage/feedback-repository.js';
+import type { FeedbackQuery, FeedbackRecord, FeedbackRepository, TextPage } from '../storage/feedback-repository.js';
 import { PRIVATE_FILE_MODE } from '../storage/private-files.js';
 import { writeDurably } from './durable-file.js';
-import { exportColumns, toExportRow, type ExportRow } from './export-rows.js';
+import { exportColumns, toExportRow } from './export-rows.js';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -41,8 +36,8 @@ export interface WrittenExport {
   seqs: number[];
 }
 
-/** Rows between two turns of the event loop. */
-const ROWS_PER_TURN = 500;
+/** JSON and NDJSON rows per page: one write, then a turn of the event loop. */
+const ROWS_PER_PAGE = 500;
 
 export const manifestFileFor = (file: string) => `${file}.manifest.json`;
 
@@ -73,20 +68,32 @@ export async function writeExport(store: FeedbackRepository, options: ExportOpti
   // The same columns every time, answered or not; a topic only older content had comes after them.
   const topicIds = [...context.topics, ...(await store.topicIds(query)).filter((id) => !context.topics.includes(id))];
   const columns = exportColumns(topicIds);
-  // iterateFeedback frees the connection between pages, but marking waits until the file is safe.
-  const seqs: number[] = [];
-  async function* rows(): AsyncGenerator<ExportRow> {
-    for (const record of store.iterateFeedback(query)) {
-      seqs.push(record.seq);
-      yield toExportRow(record, topicIds, options.coarsenToHour);
-      if (seqs.length % ROWS_PER_TURN === 0) await nextTurn();
-    }
-  }
+  const { head, pages, tail } = formatted(store, options, query, topicIds, columns);
 
+  // The pages are read one at a time; marking waits until the file is safe.
+  const seqs: number[] = [];
   const hash = createHash('sha256');
-  await writeDurably(file, (partial) =>
-    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true, mode: PRIVATE_FILE_MODE })),
-  );
+  await writeDurably(file, async (partial) => {
+    const handle = await open(partial, 'w', PRIVATE_FILE_MODE);
+    try {
+      // One write a page (writeFile writes all of it, from where the last one ended); awaiting it
+      // turns the event loop, so no page's work adds up with the next.
+      const write = (text: string) => {
+        const bytes = Buffer.from(text);
+        hash.update(bytes);
+        return handle.writeFile(bytes);
+      };
+      await write(head);
+      for (const page of pages) {
+        for (const seq of page.seqs) seqs.push(seq);
+        await write(page.text);
+      }
+      await write(tail(seqs.length));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
   const sha256 = hash.digest('hex');
 
   const manifestFile = manifestFileFor(file);
@@ -111,49 +118,34 @@ export async function writeExport(store: FeedbackRepository, options: ExportOpti
   return { file, manifestFile, rows: seqs.length, sha256, seqs };
 }
 
-function encoder(format: ExportFormat, columns: string[]): Transform {
-  if (format === 'csv') {
-    // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and the library's formula neutralising:
-    // a string cell starting with = + - @ tab or CR gets a leading ' (numbers are left alone).
-    return stringify({
-      header: true,
-      columns,
-      bom: true,
-      record_delimiter: 'windows',
-      escape_formulas: true,
-      cast: { boolean: (value) => String(value) },
-    });
+/** A format's text: what comes before the rows, the rows a page at a time, and what ends the file. */
+interface FormattedText {
+  head: string;
+  pages: Iterable<TextPage>;
+  tail: (rows: number) => string;
+}
+
+function formatted(store: FeedbackRepository, options: ExportOptions, query: FeedbackQuery, topicIds: readonly string[], columns: readonly string[]): FormattedText {
+  const { format, coarsenToHour } = options;
+  // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and formula neutralising, written by SQLite.
+  if (format === 'csv') return { head: `\ufeff${store.csvHeader(columns)}`, pages: store.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
+  const json = (record: FeedbackRecord) => JSON.stringify(toExportRow(record, topicIds, coarsenToHour));
+  const records = store.iterateFeedback(query);
+  if (format === 'ndjson') return { head: '', pages: textPages(records, (record) => `${json(record)}\n`), tail: () => '' };
+  return { head: '', pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`), tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n') };
+}
+
+/** Records as pages of text, ROWS_PER_PAGE lines a page. */
+function* textPages(records: Iterable<FeedbackRecord>, line: (record: FeedbackRecord, index: number) => string): Generator<TextPage> {
+  let page: TextPage = { text: '', seqs: [] };
+  let index = 0;
+  for (const record of records) {
+    page.text += line(record, index++);
+    page.seqs.push(record.seq);
+    if (page.seqs.length === ROWS_PER_PAGE) {
+      yield page;
+      page = { text: '', seqs: [] };
+    }
   }
-  if (format === 'ndjson') return objectsToText((row) => `${JSON.stringify(row)}\n`);
-  let first = true;
-  return objectsToText(
-    (row) => {
-      const text = `${first ? '[\n' : ',\n'}${JSON.stringify(row)}`;
-      first = false;
-      return text;
-    },
-    () => (first ? '[]\n' : '\n]\n'),
-  );
-}
-
-function objectsToText(line: (row: ExportRow) => string, end: () => string = () => ''): Transform {
-  return new Transform({
-    writableObjectMode: true,
-    transform(row: ExportRow, _encoding, done: TransformCallback) {
-      done(null, line(row));
-    },
-    flush(done: TransformCallback) {
-      done(null, end() || undefined);
-    },
-  });
-}
-
-/** Passes bytes through unchanged, showing each chunk to `see` (here: the SHA-256). */
-function tap(see: (chunk: Buffer) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done: TransformCallback) {
-      see(chunk);
-      done(null, chunk);
-    },
-  });
+  if (page.seqs.length > 0) yield page;
 }

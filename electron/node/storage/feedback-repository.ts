@@ -9,6 +9,7 @@ import type { FeedbackSubmission } from '../../common/feedback/schema.js';
 import { startOfLocalDay } from '../../common/dates.js';
 import { scrubComment } from '../../common/feedback/scrub.js';
 import { toStoredTime } from '../../common/feedback/time-precision.js';
+import { csvHeader, csvPages, type TextPage } from './csv-pages.js';
 import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } from './dashboard-figures.js';
 import { guardStorage } from './errors.js';
 import {
@@ -26,6 +27,7 @@ import type { RepositoryContext } from './repository-context.js';
 
 export type { FeedbackQuery, FeedbackRecord } from './feedback-rows.js';
 export type { DashboardFigures } from './dashboard-figures.js';
+export type { TextPage } from './csv-pages.js';
 
 export interface SubmitResult {
   stored: true;
@@ -42,6 +44,8 @@ export interface FeedbackRepositoryContext extends RepositoryContext {
 
 /** Rows per read while streaming: small enough for memory, large enough to be quick. */
 const PAGE_SIZE = 500;
+/** Rows per CSV page: a few milliseconds of SQLite's time each, so the event loop turns often. */
+const CSV_PAGE_ROWS = 2000;
 /** Rows scanned per statement when collecting topic ids. */
 const TOPIC_SCAN_ROWS = 10_000;
 /** Rows marked exported per statement: a few milliseconds each, even on a slow kiosk PC. */
@@ -114,6 +118,16 @@ export class FeedbackRepository {
       if (rows.length < PAGE_SIZE) return;
       after = rows.at(-1)!.seq;
     }
+  }
+
+  /** The same rows as CSV text, a page at a time, built by SQLite: see csv-pages.ts. */
+  csvPages(query: FeedbackQuery, topicIds: readonly string[], coarsenToHour: boolean): Generator<TextPage> {
+    return csvPages(this.#db, query, topicIds, coarsenToHour, CSV_PAGE_ROWS);
+  }
+
+  /** The CSV header line for these column names, quoted by the same rules as csvPages. */
+  csvHeader(columns: readonly string[]): string {
+    return csvHeader(this.#db, columns);
   }
 
   /** The topic ids answered in the feedback that `query` selects, sorted; read in ranges, yielding between. */

@@ -7,6 +7,7 @@ import { exportFileName, freeFileName } from '../../../electron/node/export/file
 import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
+import { seedFeedback } from '../../support/seed-feedback.js';
 import { readStoredFeedback, type StoredFeedback } from '../../support/stored-feedback.js';
 import { EXPORT_CLOCK, exportInto, insertRaw, sha256 } from './helpers.js';
 
@@ -140,6 +141,18 @@ describe('JSON and NDJSON export', () => {
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line))).toEqual(expected);
     expect(JSON.parse(json.text)[3].comment).toBe('=HYPERLINK("http://x","y")'); // only CSV cells get the quote
+    store.close();
+  });
+
+  it('stay well-formed across pages: every row once, in order', async () => {
+    const dir = tempDir();
+    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    seedFeedback(store.file, 1234); // pages of 500 rows: two full, one partial
+    const ids = readStoredFeedback(store.file).map((row) => row.id);
+    expect(JSON.parse((await exportInto(dir, store, { format: 'json' })).text).map((row: { id: string }) => row.id)).toEqual(ids);
+    const ndjson = (await exportInto(dir, store, { format: 'ndjson' })).text;
+    expect(ndjson.endsWith('}\n')).toBe(true);
+    expect(ndjson.trimEnd().split('\n').map((line) => JSON.parse(line).id)).toEqual(ids);
     store.close();
   });
 
