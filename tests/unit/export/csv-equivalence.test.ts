@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { exportColumns, toExportRow } from '../../../electron/node/export/export-rows.js';
-import { openFeedbackStore, type FeedbackStore } from '../../../electron/node/storage/feedback-store.js';
+import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
 import { seedFeedback } from '../../support/seed-feedback.js';
 import { useTempDirs } from '../storage/helpers.js';
 import { exportInto } from './helpers.js';
@@ -80,9 +80,9 @@ function insertTricky(file: string): void {
  * `quote_record_delimiter`: with `record_delimiter: 'windows'` alone it quoted only a CRLF, so a
  * comment with a bare LF or CR went out unquoted and split the row in Excel and LibreOffice.
  */
-async function referenceCsv(store: FeedbackStore, coarsenToHour: boolean): Promise<Buffer> {
-  const topicIds = [...PACK, ...(await store.topicIds()).filter((id) => !PACK.includes(id))];
-  const rows = [...store.iterateFeedback()].map((record) => toExportRow(record, topicIds, coarsenToHour));
+async function referenceCsv(store: KioskDatabase, coarsenToHour: boolean): Promise<Buffer> {
+  const topicIds = [...PACK, ...(await store.feedback.topicIds()).filter((id) => !PACK.includes(id))];
+  const rows = [...store.feedback.iterateFeedback()].map((record) => toExportRow(record, topicIds, coarsenToHour));
   const text = stringify(rows, {
     header: true,
     columns: exportColumns(topicIds),
@@ -98,7 +98,7 @@ async function referenceCsv(store: FeedbackStore, coarsenToHour: boolean): Promi
 describe('the CSV export', () => {
   it('is byte for byte what csv-stringify writes from the same rows, over several pages', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     seedFeedback(store.file, 4500); // more than two pages of CSV, '=cmd i, "quoted"' comments among them
     insertTricky(store.file);
 
@@ -118,7 +118,7 @@ describe('the CSV export', () => {
 
   it('quotes every cell with a line break, CRLF or not', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     insertTricky(store.file);
     const { text } = await exportInto(dir, store, { format: 'csv' }, 'breaks.csv', PACK);
     for (const cell of ['two\nlines', 'carriage\rreturn', 'windows\r\nline', 'ends with CR\r', "'\rCR first"]) expect(text).toContain(`,"${cell}",`);
@@ -134,7 +134,7 @@ describe('the CSV export', () => {
 
   it('keeps each tricky text intact, guarded against formulas, when read back', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     insertTricky(store.file);
     const exported = await exportInto(dir, store, { format: 'csv' }, 'tricky.csv', PACK);
     const comments = (parse(exported.bytes, { bom: true, columns: true }) as Record<string, string>[]).map((row) => row.comment);

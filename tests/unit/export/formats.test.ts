@@ -146,7 +146,7 @@ describe('JSON and NDJSON export', () => {
 
   it('stay well-formed across pages: every row once, in order', async () => {
     const dir = tempDir();
-    const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
     seedFeedback(store.file, 1234); // pages of 500 rows: two full, one partial
     const ids = readStoredFeedback(store.file).map((row) => row.id);
     expect(JSON.parse((await exportInto(dir, store, { format: 'json' })).text).map((row: { id: string }) => row.id)).toEqual(ids);
