@@ -11,17 +11,17 @@ const LAYERS = {
   /** Pure TypeScript shared with the renderer: no Node, no DOM, no Electron. */
   common: { folder: 'electron/common', mayImport: [], node: false },
   /** The kiosk core in plain Node: never `electron`, a shell or the CLI. */
-  node: { folder: 'electron/node', mayImport: ['common'], node: true },
+  nodeCore: { folder: 'electron/node-core', mayImport: ['common'], node: true },
   /** Transport 1: loopback HTTP. */
-  browserShell: { folder: 'electron/browser-shell', mayImport: ['common', 'node'], node: true },
+  nodeBrowserShell: { folder: 'electron/node-browser-shell', mayImport: ['common', 'nodeCore'], node: true },
   /** Transport 2: Electron's main process and IPC. */
-  electronMain: { folder: 'electron/electron-main', mayImport: ['common', 'node'], node: true, electron: true },
+  electronMain: { folder: 'electron/electron-main', mayImport: ['common', 'nodeCore'], node: true, electron: true },
   /** The sandboxed preload: the contract's method names and `electron`'s contextBridge, nothing else. */
   electronPreload: { folder: 'electron/electron-preload', mayImport: ['common'], node: false, electron: true },
   /** The clinic's central collector (PostgreSQL): a server of its own, reached only through the CLI. */
-  collector: { folder: 'electron/collector', mayImport: ['common', 'node'], node: true },
+  nodeCollector: { folder: 'electron/node-collector', mayImport: ['common', 'nodeCore'], node: true },
   /** The `clinic-kiosk` command: starts either shell, or the collector. */
-  cli: { folder: 'electron/cli', mayImport: ['common', 'node', 'browserShell', 'electronMain', 'collector'], node: true },
+  nodeCli: { folder: 'electron/node-cli', mayImport: ['common', 'nodeCore', 'nodeBrowserShell', 'electronMain', 'nodeCollector'], node: true },
   /** The Svelte UI: talks to the kiosk only through the common contract. */
   renderer: { folder: 'renderer', mayImport: ['common'], node: false },
 };

@@ -17,15 +17,15 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import pino from 'pino';
-import { openCollectorStore } from '../electron/collector/collector-store.js';
-import { startCollectorServer } from '../electron/collector/server.js';
-import { TokenBook } from '../electron/collector/tokens.js';
-import { defaultConfig } from '../electron/node/config/load-config.js';
-import { KioskSettings } from '../electron/node/kiosk-settings.js';
-import { SETTING_KEYS } from '../electron/node/setting-keys.js';
-import { KioskDatabase } from '../electron/node/storage/kiosk-database.js';
-import { INSERT_FEEDBACK, INSERT_TOPIC } from '../electron/node/storage/feedback-rows.js';
-import { SyncOutbox } from '../electron/node/sync/outbox.js';
+import { openCollectorStore } from '../electron/node-collector/collector-store.js';
+import { startCollectorServer } from '../electron/node-collector/server.js';
+import { TokenBook } from '../electron/node-collector/tokens.js';
+import { defaultConfig } from '../electron/node-core/config/load-config.js';
+import { KioskSettings } from '../electron/node-core/kiosk-settings.js';
+import { SETTING_KEYS } from '../electron/node-core/setting-keys.js';
+import { KioskDatabase } from '../electron/node-core/storage/kiosk-database.js';
+import { INSERT_FEEDBACK, INSERT_TOPIC } from '../electron/node-core/storage/feedback-rows.js';
+import { SyncOutbox } from '../electron/node-core/sync/outbox.js';
 import { startPostgres } from '../tests/sync/postgres-server.js';
 
 export interface SyncBenchResult {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'electron', 'cli', 'main.ts');
+const cli = join(root, 'electron', 'node-cli', 'main.ts');
 const server = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port', '0', '--data-dir', join(root, '.kiosk-data')], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],

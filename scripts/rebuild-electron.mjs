@@ -2,7 +2,7 @@
 // `npm run rebuild:electron`: builds better-sqlite3 for the installed Electron into native/electron/,
 // leaving node_modules (Node's build, for the CLI, the browser shell and the tests) untouched.
 // The Electron main process loads this file through better-sqlite3's `nativeBinding` option
-// (electron/node/storage/native-binding.ts); `npm run dist` packs it (electron-builder.yml).
+// (electron/node-core/storage/native-binding.ts); `npm run dist` packs it (electron-builder.yml).
 //
 // Needs internet: @electron/rebuild downloads Electron's headers (or a prebuilt binary). It builds
 // for this machine's OS and CPU, so build each platform's package on that platform.

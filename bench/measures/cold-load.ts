@@ -7,9 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startBrowserShell } from '../../electron/browser-shell/server.js';
-import { startKioskCore } from '../../electron/node/kiosk-core.js';
-import { silentLogger } from '../../electron/node/log/logger.js';
+import { startBrowserShell } from '../../electron/node-browser-shell/server.js';
+import { startKioskCore } from '../../electron/node-core/kiosk-core.js';
+import { silentLogger } from '../../electron/node-core/log/logger.js';
 import { readContentPack, t } from '../../tests/e2e/fixtures.js';
 import { BUDGETS } from '../budgets.js';
 import { median, round, type Figure } from '../figures.js';

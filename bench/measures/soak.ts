@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
-import { defaultConfig } from '../../electron/node/config/load-config.js';
+import { defaultConfig } from '../../electron/node-core/config/load-config.js';
 import { readContentPack, t, ui } from '../../tests/e2e/fixtures.js';
 import { BUDGETS } from '../budgets.js';
 import { round, type Figure } from '../figures.js';

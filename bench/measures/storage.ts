@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { INSERT_FEEDBACK, INSERT_TOPIC, toInsertParams } from '../../electron/node/storage/feedback-rows.js';
-import { migrate } from '../../electron/node/storage/migrate.js';
+import { INSERT_FEEDBACK, INSERT_TOPIC, toInsertParams } from '../../electron/node-core/storage/feedback-rows.js';
+import { migrate } from '../../electron/node-core/storage/migrate.js';
 import type { FeedbackSubmission } from '../../electron/common/feedback/schema.js';
 import { validSubmission } from '../../tests/unit/fixtures/feedback.js';
 import { BUDGETS } from '../budgets.js';

@@ -1,7 +1,7 @@
 /**
  * Serves the built renderer from `app://kiosk/` instead of file://, so the page has a real origin
  * that IPC senders can be checked against, and a Content-Security-Policy header of its own.
- * The page itself is the kiosk page both shells serve (node/kiosk-page.ts: the welcome screen
+ * The page itself is the kiosk page both shells serve (node-core/kiosk-page.ts: the welcome screen
  * rendered in, the bootstrap inlined), so Electron's first paint is the welcome screen too.
  * Anything that is not a file inside the renderer folder (a traversal attempt, a missing or
  * malformed path, another host) answers 404, and nothing here ever throws into Electron.
@@ -11,8 +11,8 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../common/csp.js';
-import type { KioskPage } from '../node/kiosk-page.js';
-import type { Logger } from '../node/log/logger.js';
+import type { KioskPage } from '../node-core/kiosk-page.js';
+import type { Logger } from '../node-core/log/logger.js';
 
 export const APP_SCHEME = 'app';
 

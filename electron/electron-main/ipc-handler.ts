@@ -7,7 +7,7 @@ import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { apiFailure, type ApiResult } from '../common/api/errors.js';
 import type { ApiMethod } from '../common/api/methods.js';
-import type { Logger } from '../node/log/logger.js';
+import type { Logger } from '../node-core/log/logger.js';
 
 export const APP_ORIGIN = 'app://kiosk';
 

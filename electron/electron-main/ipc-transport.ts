@@ -2,7 +2,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { KioskApi } from '../common/api/contract.js';
 import { API_METHODS, ipcChannel } from '../common/api/methods.js';
-import type { Logger } from '../node/log/logger.js';
+import type { Logger } from '../node-core/log/logger.js';
 import { createIpcHandler } from './ipc-handler.js';
 
 export function registerIpcTransport(api: KioskApi, kioskContents: () => WebContents | undefined, logger: Logger): void {

@@ -1,16 +1,16 @@
 /**
  * The Electron shell's main process: a locked-down, self-healing full-screen window on the shared
- * kiosk core. Everything the kiosk *does* lives in electron/node; this file only wires it to
+ * kiosk core. Everything the kiosk *does* lives in electron/node-core; this file only wires it to
  * Electron. Vite bundles it to dist/electron/electron-main/main.cjs (vite.electron.config.ts).
  */
 import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { join } from 'node:path';
-import { startKioskCore } from '../node/kiosk-core.js';
-import { createKioskPage } from '../node/kiosk-page.js';
-import { createLogger, type Logger } from '../node/log/logger.js';
-import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node/paths.js';
-import { msUntilLocalHour } from '../node/quiet-hour.js';
-import { NATIVE_MODULE_EXIT_CODE, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../node/storage/native-binding.js';
+import { startKioskCore } from '../node-core/kiosk-core.js';
+import { createKioskPage } from '../node-core/kiosk-page.js';
+import { createLogger, type Logger } from '../node-core/log/logger.js';
+import { appRoot, PRODUCT_NAME, rendererDir, resolveDataDir } from '../node-core/paths.js';
+import { msUntilLocalHour } from '../node-core/quiet-hour.js';
+import { NATIVE_MODULE_EXIT_CODE, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../node-core/storage/native-binding.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { parseMainFlags, type MainFlags } from './flags.js';
 import { registerIpcTransport } from './ipc-transport.js';

@@ -6,8 +6,8 @@
 import { app } from 'electron';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Logger } from '../node/log/logger.js';
-import { RestartBackoff } from '../node/restart-policy.js';
+import type { Logger } from '../node-core/log/logger.js';
+import { RestartBackoff } from '../node-core/restart-policy.js';
 
 export const CRASH_HISTORY_FILE = 'main-process-failures.json';
 

@@ -1,12 +1,12 @@
 /**
  * Keeps the kiosk page alive without anyone at the machine: a crashed renderer or a failed load is
- * reloaded after the shared back-off (electron/node/restart-policy.ts); a renderer hung for more
+ * reloaded after the shared back-off (electron/node-core/restart-policy.ts); a renderer hung for more
  * than 10 s is crashed on purpose, which reloads it the same way. After too many failures in a row
  * a calm "please let the front desk know" page shows between the tries, which never stop.
  */
 import type { BrowserWindow } from 'electron';
-import type { Logger } from '../node/log/logger.js';
-import { RestartBackoff } from '../node/restart-policy.js';
+import type { Logger } from '../node-core/log/logger.js';
+import { RestartBackoff } from '../node-core/restart-policy.js';
 import { APP_ORIGIN } from './ipc-handler.js';
 
 export const KIOSK_PAGE = `${APP_ORIGIN}/index.html`;

@@ -1,6 +1,6 @@
 /** What the Electron shell offers the core: a folder dialog for exports, and quitting the app. */
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { ShellCapabilities } from '../node/shell.js';
+import type { ShellCapabilities } from '../node-core/shell.js';
 
 export function electronShell(window: () => BrowserWindow | null): ShellCapabilities {
   return {

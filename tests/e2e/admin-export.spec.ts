@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page, TestInfo } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import type { FeedbackRow as StoredFeedbackRow } from '../../electron/node/storage/feedback-rows.js';
+import type { FeedbackRow as StoredFeedbackRow } from '../../electron/node-core/storage/feedback-rows.js';
 import { t } from './fixtures.js';
 import { expect, kioskClient, readDatabase, staff, submission, test, unlockAs } from './staff-helpers.js';
 

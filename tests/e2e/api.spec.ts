@@ -13,7 +13,7 @@ import { expect, test } from './fixtures';
 test.describe.configure({ mode: 'default' });
 
 const TOKEN_HEADER = 'x-kiosk-token';
-/** The transport's limit (electron/browser-shell/http-transport.ts MAX_BODY_BYTES). */
+/** The transport's limit (electron/node-browser-shell/http-transport.ts MAX_BODY_BYTES). */
 const MAX_BODY_BYTES = 64 * 1024;
 
 interface ApiFailure {

@@ -263,7 +263,7 @@ export interface KioskServer {
 }
 
 export async function startKioskServer(dataDir: string): Promise<{ server: KioskServer; child: ChildProcess }> {
-  if (!existsSync(join(repoRoot, 'dist', 'electron', 'cli', 'main.js')) || !existsSync(join(repoRoot, 'dist', 'renderer', 'index.html'))) {
+  if (!existsSync(join(repoRoot, 'dist', 'electron', 'node-cli', 'main.js')) || !existsSync(join(repoRoot, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The kiosk is not built: run "node scripts/build.mjs" (or "npm run build") before the end-to-end tests.');
   }
   const env = { ...process.env };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { electronShellReadiness } from '../../electron/cli/commands.js';
+import { electronShellReadiness } from '../../electron/node-cli/commands.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const mainScript = join(repoRoot, 'dist', 'electron', 'electron-main', 'main.cjs');

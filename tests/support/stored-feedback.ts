@@ -3,7 +3,7 @@
  * what the store really committed, independent of the code under test. Unit and browser tests share it.
  */
 import Database from 'better-sqlite3';
-import type { FeedbackRow } from '../../electron/node/storage/feedback-rows.js';
+import type { FeedbackRow } from '../../electron/node-core/storage/feedback-rows.js';
 
 /** A feedback row as SQLite holds it, with its topic answers gathered. */
 export type StoredFeedback = Omit<FeedbackRow, 'topics'> & { topics: Record<string, boolean> };

@@ -1,5 +1,5 @@
 /**
- * Both shells put the bootstrap into the page they serve (electron/node/kiosk-page.ts), beside the
+ * Both shells put the bootstrap into the page they serve (electron/node-core/kiosk-page.ts), beside the
  * welcome screen rendered from it, so the first paint is the real welcome screen instead of a
  * "Getting ready…" placeholder waiting on a round trip. Only public data
  * travels this way (content, clinic name, colour and logo, idle timings: all shown to anyone at the

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { superviseChromium, type ChromiumSupervisor } from '../../../electron/browser-shell/chromium-supervisor.js';
-import { startBrowserShell, type BrowserShell } from '../../../electron/browser-shell/server.js';
-import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
-import { silentLogger } from '../../../electron/node/log/logger.js';
-import { rendererDir } from '../../../electron/node/paths.js';
-import { RestartBackoff, type RestartDecision } from '../../../electron/node/restart-policy.js';
+import { superviseChromium, type ChromiumSupervisor } from '../../../electron/node-browser-shell/chromium-supervisor.js';
+import { startBrowserShell, type BrowserShell } from '../../../electron/node-browser-shell/server.js';
+import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { silentLogger } from '../../../electron/node-core/log/logger.js';
+import { rendererDir } from '../../../electron/node-core/paths.js';
+import { RestartBackoff, type RestartDecision } from '../../../electron/node-core/restart-policy.js';
 import { testShell } from '../fixtures/shell.js';
 
 const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';

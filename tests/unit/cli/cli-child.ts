@@ -1,17 +1,17 @@
 /**
  * The `clinic-kiosk` command as an operator runs it, in a child process: `node --import tsx
- * electron/cli/main.ts …`, the CLI from its TypeScript sources, so no build is needed first
+ * electron/node-cli/main.ts …`, the CLI from its TypeScript sources, so no build is needed first
  * (`serve` answers the API without a built UI).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+import { TOKEN_HEADER } from '../../../electron/node-browser-shell/http-transport.js';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Node's arguments that run the CLI: `spawn(process.execPath, [...CLI, 'serve', …])`. */
-export const CLI = ['--import', 'tsx', join(repo, 'electron', 'cli', 'main.ts')];
+export const CLI = ['--import', 'tsx', join(repo, 'electron', 'node-cli', 'main.ts')];
 
 export interface ServeChild {
   child: ChildProcess;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
-import { startKioskCore } from '../../../electron/node/kiosk-core.js';
-import { silentLogger } from '../../../electron/node/log/logger.js';
+import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
 

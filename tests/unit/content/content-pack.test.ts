@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { resolveJourney } from '../../../electron/common/content/journey.js';
-import { chooseContentPack } from '../../../electron/node/content/choose-content.js';
-import { loadContentPack, parseContentPack, personalisePack } from '../../../electron/node/content/load-content.js';
-import { IncidentLog } from '../../../electron/node/incidents.js';
-import { silentLogger } from '../../../electron/node/log/logger.js';
-import { bundledContentFile } from '../../../electron/node/paths.js';
+import { chooseContentPack } from '../../../electron/node-core/content/choose-content.js';
+import { loadContentPack, parseContentPack, personalisePack } from '../../../electron/node-core/content/load-content.js';
+import { IncidentLog } from '../../../electron/node-core/incidents.js';
+import { silentLogger } from '../../../electron/node-core/log/logger.js';
+import { bundledContentFile } from '../../../electron/node-core/paths.js';
 
 const bundledSource = readFileSync(bundledContentFile, 'utf8');
 // The scraped source article sits in shared/, beside the repository (read-only, not part of it).

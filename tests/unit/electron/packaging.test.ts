@@ -8,9 +8,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ssrBundleFor } from '../../../electron/node/kiosk-page.js';
-import { rendererDir } from '../../../electron/node/paths.js';
-import { ELECTRON_BINDING_PATH } from '../../../electron/node/storage/native-binding.js';
+import { ssrBundleFor } from '../../../electron/node-core/kiosk-page.js';
+import { rendererDir } from '../../../electron/node-core/paths.js';
+import { ELECTRON_BINDING_PATH } from '../../../electron/node-core/storage/native-binding.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8'));

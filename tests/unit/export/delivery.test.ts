@@ -10,7 +10,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
+import { TICKET_LIFETIME_MS } from '../../../electron/node-core/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
@@ -112,8 +112,8 @@ describe('an export counts as delivered', () => {
     server.core.close();
     expect(existsSync(folder)).toBe(false);
 
-    const { startKioskCore } = await import('../../../electron/node/kiosk-core.js');
-    const { silentLogger } = await import('../../../electron/node/log/logger.js');
+    const { startKioskCore } = await import('../../../electron/node-core/kiosk-core.js');
+    const { silentLogger } = await import('../../../electron/node-core/log/logger.js');
     const again = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: { servesDownloads: true, quit() {} } });
     expect([...again.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
     again.close();

@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/browser-shell/refusal-log.js';
+import { REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/node-browser-shell/refusal-log.js';
 import { COARSEN_EXPORTS_BY_DEFAULT } from '../../../electron/common/feedback/time-precision.js';
-import { TICKET_LIFETIME_MS } from '../../../electron/node/export/download-tickets.js';
+import { TICKET_LIFETIME_MS } from '../../../electron/node-core/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
 import { capturingLogger, sessionsFor, startTestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PreparedExport } from '../../../electron/common/api/staff.js';
-import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node/export/write-export.js';
-import type { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { exportFeedback, type ExportOptions, type WrittenExport } from '../../../electron/node-core/export/write-export.js';
+import type { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 
 export const EXPORT_CLOCK = () => new Date('2026-11-29T12:00:00.000Z');
 

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFeedback } from '../../../electron/node/export/write-export.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { exportFeedback } from '../../../electron/node-core/export/write-export.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { seedFeedback } from '../../support/seed-feedback.js';
 import { withStallMeter } from '../../support/stall-meter.js';
 import { useTempDirs } from '../storage/helpers.js';

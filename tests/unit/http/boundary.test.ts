@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/node-browser-shell/http-transport.js';
 import { outcomeOf } from '../export/helpers.js';
 import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';

@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
+import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/node-browser-shell/http-transport.js';
 import { API_METHODS } from '../../../electron/common/api/methods.js';
 import { malformedPayloads } from '../feedback/malformed-payloads.js';
 import { validSubmission } from '../fixtures/feedback.js';

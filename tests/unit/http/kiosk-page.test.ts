@@ -1,5 +1,5 @@
 /**
- * The page both shells serve (electron/node/kiosk-page.ts) with the BUILT SSR bundle
+ * The page both shells serve (electron/node-core/kiosk-page.ts) with the BUILT SSR bundle
  * (dist/renderer-ssr/ssr.js, as `npm run build` makes it) and a real kiosk core: the welcome screen
  * rendered in, in the bootstrap's language, the clinic's name escaped, the stylesheet inline.
  */
@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bootstrap, KioskApi } from '../../../electron/common/api/contract.js';
 import { INLINE_BOOTSTRAP_ID } from '../../../electron/common/api/inline-bootstrap.js';
-import { createKioskPage, ssrBundleFor } from '../../../electron/node/kiosk-page.js';
-import { rendererDir } from '../../../electron/node/paths.js';
+import { createKioskPage, ssrBundleFor } from '../../../electron/node-core/kiosk-page.js';
+import { rendererDir } from '../../../electron/node-core/paths.js';
 import { capturingLogger, startTestCore, type TestCore } from '../fixtures/core.js';
 
 const english = JSON.parse(readFileSync(new URL('../../../renderer/src/lib/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;

@@ -2,11 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBrowserShell, type BrowserShell } from '../../../electron/browser-shell/server.js';
-import { TOKEN_HEADER } from '../../../electron/browser-shell/http-transport.js';
-import { startKioskCore, type KioskCore } from '../../../electron/node/kiosk-core.js';
-import { silentLogger, type Logger } from '../../../electron/node/log/logger.js';
-import { rendererDir } from '../../../electron/node/paths.js';
+import { startBrowserShell, type BrowserShell } from '../../../electron/node-browser-shell/server.js';
+import { TOKEN_HEADER } from '../../../electron/node-browser-shell/http-transport.js';
+import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { silentLogger, type Logger } from '../../../electron/node-core/log/logger.js';
+import { rendererDir } from '../../../electron/node-core/paths.js';
 import { afterEach } from 'vitest';
 import type { TestClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, CHEAP_PIN_HASH_COST, STAFF_PIN } from '../fixtures/core.js';

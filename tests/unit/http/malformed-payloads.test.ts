@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../../electron/browser-shell/http-transport.js';
+import { MAX_BODY_BYTES } from '../../../electron/node-browser-shell/http-transport.js';
 import { malformedPayloads } from '../feedback/malformed-payloads.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { startTestServer, type TestServer } from './kiosk-server.js';

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readBodyText, type BodyResult } from '../../../electron/node/read-body.js';
+import { readBodyText, type BodyResult } from '../../../electron/node-core/read-body.js';
 import { inPool, rawRequest } from './raw-http.js';
 
 const CAP = 64 * 1024;

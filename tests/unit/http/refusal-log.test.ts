@@ -1,6 +1,6 @@
 /** Refused API calls are logged cut short and rate-limited per kind, with a controlled clock. */
 import { describe, expect, it } from 'vitest';
-import { RefusalLog, REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/browser-shell/refusal-log.js';
+import { RefusalLog, REFUSALS_LOGGED_PER_MINUTE } from '../../../electron/node-browser-shell/refusal-log.js';
 import { capturingLogger } from '../fixtures/core.js';
 
 describe('the refusal log', () => {

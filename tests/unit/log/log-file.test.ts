@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LogFile } from '../../../electron/node/log/log-file.js';
+import { LogFile } from '../../../electron/node-core/log/log-file.js';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.js';
 import { useTempDirs } from '../storage/helpers.js';
 

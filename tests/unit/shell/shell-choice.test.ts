@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, hasDisplay } from '../../../electron/browser-shell/open-window.js';
-import { findElectronBinary } from '../../../electron/cli/electron-binary.js';
+import { chromiumArgs, hasDisplay } from '../../../electron/node-browser-shell/open-window.js';
+import { findElectronBinary } from '../../../electron/node-cli/electron-binary.js';
 
 describe('finding the Electron binary without running the electron package', () => {
   it('reports why when no binary was downloaded', () => {

@@ -1,6 +1,6 @@
 /** The lock-out's cost to a guesser, computed from the rule itself: the README quotes these figures. */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, currentLockout, NO_LOCKOUT, secondsLocked, type LockoutState } from '../../../electron/node/staff/lockout.js';
+import { afterFailure, currentLockout, NO_LOCKOUT, secondsLocked, type LockoutState } from '../../../electron/node-core/staff/lockout.js';
 
 /** Seconds spent locked while making `guesses` wrong guesses as fast as the pad allows, never pausing a day. */
 function secondsToGuess(guesses: number): number {

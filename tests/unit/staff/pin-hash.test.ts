@@ -1,7 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { hashPin, PIN_HASH_COST, PinHashSchema, verifyPin } from '../../../electron/node/staff/pin-hash.js';
+import { hashPin, PIN_HASH_COST, PinHashSchema, verifyPin } from '../../../electron/node-core/staff/pin-hash.js';
 import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 
 describe('PIN hashes', () => {

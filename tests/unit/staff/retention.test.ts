@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../electron/common/api/staff.js';
-import type { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import type { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { testClock } from '../fixtures/clock.js';
 import { ADMIN_PIN, sessionsFor, startTestCore, unlock } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';

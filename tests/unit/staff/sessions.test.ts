@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskClient } from '../../../electron/common/api/contract.js';
-import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../../electron/node/staff/sessions.js';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../../electron/node-core/staff/sessions.js';
 import { testClock } from '../fixtures/clock.js';
 import { sessionsFor, startTestCore } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';

@@ -4,10 +4,10 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultConfig } from '../../../electron/node/config/load-config.js';
-import { KioskSettings } from '../../../electron/node/kiosk-settings.js';
-import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { defaultConfig } from '../../../electron/node-core/config/load-config.js';
+import { KioskSettings } from '../../../electron/node-core/kiosk-settings.js';
+import { SETTING_KEYS } from '../../../electron/node-core/setting-keys.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { useTempDirs } from '../storage/helpers.js';
 
 const tempDir = useTempDirs('kiosk-settings-cache-');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../electron/common/api/staff.js';
-import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
+import { SETTING_KEYS } from '../../../electron/node-core/setting-keys.js';
 import { ADMIN_PIN, sessionsFor, startTestCore, unlock } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { useTempDirs } from '../storage/helpers.js';

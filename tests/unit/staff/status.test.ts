@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
+import { SETTING_KEYS } from '../../../electron/node-core/setting-keys.js';
 import { testClock } from '../fixtures/clock.js';
 import { sessionsFor, STAFF_PIN, startTestCore, unlock } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';

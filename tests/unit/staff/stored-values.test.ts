@@ -4,13 +4,13 @@
  * never thrown and never logged with its value. Real SQLite files in a temp folder.
  */
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../electron/node/log/logger.js';
-import { SETTING_KEYS } from '../../../electron/node/setting-keys.js';
-import { CREDENTIAL_KEYS, CredentialRepository } from '../../../electron/node/storage/credential-repository.js';
-import { hashPin } from '../../../electron/node/staff/pin-hash.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
-import { readLastSync } from '../../../electron/node/sync/outbox.js';
-import { credentialsTokenStore } from '../../../electron/node/sync/token-store.js';
+import { silentLogger } from '../../../electron/node-core/log/logger.js';
+import { SETTING_KEYS } from '../../../electron/node-core/setting-keys.js';
+import { CREDENTIAL_KEYS, CredentialRepository } from '../../../electron/node-core/storage/credential-repository.js';
+import { hashPin } from '../../../electron/node-core/staff/pin-hash.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
+import { readLastSync } from '../../../electron/node-core/sync/outbox.js';
+import { credentialsTokenStore } from '../../../electron/node-core/sync/token-store.js';
 import { ADMIN_PIN, capturingLogger, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/core.js';
 import { useTempDirs } from '../storage/helpers.js';
 

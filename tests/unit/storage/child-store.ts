@@ -19,7 +19,7 @@ const BUILD_ONLY = /[\\/](deps|src|obj(\.target)?|\.deps)([\\/]|$)/;
 export function bundleStoreForChild(outDir: string): string {
   const outfile = join(outDir, 'kiosk-database.mjs');
   buildSync({
-    entryPoints: [join(repo, 'electron/node/storage/kiosk-database.ts')],
+    entryPoints: [join(repo, 'electron/node-core/storage/kiosk-database.ts')],
     outfile,
     bundle: true,
     platform: 'node',

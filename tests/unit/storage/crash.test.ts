@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { bundleStoreForChild } from './child-store.js';
 import { quickCheck, useTempDirs } from './helpers.js';
 

@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { StorageUnavailableError, type StorageFailureReason } from '../../../electron/node/storage/errors.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { StorageUnavailableError, type StorageFailureReason } from '../../../electron/node-core/storage/errors.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { bundleStoreForChild, childFixture } from './child-store.js';
 import { quickCheck, rowCounts, useTempDirs, validSubmission } from './helpers.js';
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS } from '../../../electron/common/incidents.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs('kiosk-database-');

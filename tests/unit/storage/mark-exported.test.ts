@@ -3,7 +3,7 @@
  * export never freezes the kiosk's UI and API while it marks.
  */
 import { describe, expect, it } from 'vitest';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { insertRaw } from '../export/helpers.js';
 import { useTempDirs } from './helpers.js';
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { NewerSchemaError } from '../../../electron/node/storage/errors.js';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
-import { migrate, schemaVersion } from '../../../electron/node/storage/migrate.js';
-import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../electron/node/storage/migrations/index.js';
+import { NewerSchemaError } from '../../../electron/node-core/storage/errors.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
+import { migrate, schemaVersion } from '../../../electron/node-core/storage/migrate.js';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../electron/node-core/storage/migrations/index.js';
 import { useTempDirs } from './helpers.js';
 
 const tempDir = useTempDirs();

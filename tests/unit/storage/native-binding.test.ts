@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronBindingFile, nativeBindingOption, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../../../electron/node/storage/native-binding.js';
+import { electronBindingFile, nativeBindingOption, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../../../electron/node-core/storage/native-binding.js';
 
 const nodeBuild = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();

@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { quickCheck, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();

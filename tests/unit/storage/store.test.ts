@@ -3,7 +3,7 @@ import { FeedbackSubmissionSchema } from '../../../electron/common/feedback/sche
 import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { KioskDatabase } from '../../../electron/node/storage/kiosk-database.js';
+import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();

@@ -43,16 +43,16 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 /** [file to add, its source, the rule it must break] */
 const WRONG_IMPORTS: [string, string, string][] = [
   ['electron/common/uses-fs.ts', `import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n`, 'common-uses-no-node'],
-  ['electron/common/uses-node.ts', `export { appRoot } from '../node/paths.js';\n`, 'common-imports-only-itself'],
-  ['electron/node/uses-electron.ts', `export { app } from 'electron';\n`, 'node-imports-no-electron'],
-  ['electron/node/uses-shell.ts', `export { startBrowserShell } from '../browser-shell/server.js';\n`, 'node-imports-only-common-itself'],
-  ['electron/node/uses-cli.ts', `export { UsageError } from '../cli/usage-error.js';\n`, 'node-imports-only-common-itself'],
-  ['electron/electron-preload/uses-node.ts', `export { SETTING_KEYS } from '../node/setting-keys.js';\n`, 'electronPreload-imports-only-common-itself'],
-  ['renderer/src/lib/uses-node-layer.ts', `export { rendererDir } from '../../../electron/node/paths.js';\n`, 'renderer-imports-only-common-itself'],
-  ['renderer/src/lib/uses-collector.ts', `export { startCollectorServer } from '../../../electron/collector/server.js';\n`, 'renderer-imports-only-common-itself'],
-  ['electron/node/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'node-imports-only-common-itself'],
-  ['electron/browser-shell/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'browserShell-imports-only-common-node-itself'],
-  ['electron/collector/uses-shell.ts', `export { startBrowserShell } from '../browser-shell/server.js';\n`, 'collector-imports-only-common-node-itself'],
+  ['electron/common/uses-node.ts', `export { appRoot } from '../node-core/paths.js';\n`, 'common-imports-only-itself'],
+  ['electron/node-core/uses-electron.ts', `export { app } from 'electron';\n`, 'nodeCore-imports-no-electron'],
+  ['electron/node-core/uses-shell.ts', `export { startBrowserShell } from '../node-browser-shell/server.js';\n`, 'nodeCore-imports-only-common-itself'],
+  ['electron/node-core/uses-cli.ts', `export { UsageError } from '../node-cli/usage-error.js';\n`, 'nodeCore-imports-only-common-itself'],
+  ['electron/electron-preload/uses-node.ts', `export { SETTING_KEYS } from '../node-core/setting-keys.js';\n`, 'electronPreload-imports-only-common-itself'],
+  ['renderer/src/lib/uses-node-layer.ts', `export { rendererDir } from '../../../electron/node-core/paths.js';\n`, 'renderer-imports-only-common-itself'],
+  ['renderer/src/lib/uses-collector.ts', `export { startCollectorServer } from '../../../electron/node-collector/server.js';\n`, 'renderer-imports-only-common-itself'],
+  ['electron/node-core/uses-collector.ts', `export { startCollectorServer } from '../node-collector/server.js';\n`, 'nodeCore-imports-only-common-itself'],
+  ['electron/node-browser-shell/uses-collector.ts', `export { startCollectorServer } from '../node-collector/server.js';\n`, 'nodeBrowserShell-imports-only-common-nodeCore-itself'],
+  ['electron/node-collector/uses-shell.ts', `export { startBrowserShell } from '../node-browser-shell/server.js';\n`, 'nodeCollector-imports-only-common-nodeCore-itself'],
   ['renderer/src/lib/uses-path.ts', `import { join } from 'node:path';\nexport const joined = join('a', 'b');\n`, 'renderer-uses-no-node'],
 ];
 

@@ -4,9 +4,9 @@
  * environment, never the command line.
  */
 import pino from 'pino';
-import { openCollectorStore } from '../collector/collector-store.js';
-import { startCollectorServer } from '../collector/server.js';
-import { loadTokens, TokenBook } from '../collector/tokens.js';
+import { openCollectorStore } from '../node-collector/collector-store.js';
+import { startCollectorServer } from '../node-collector/server.js';
+import { loadTokens, TokenBook } from '../node-collector/tokens.js';
 import { UsageError } from './usage-error.js';
 
 export interface CollectorCommandOptions {

@@ -24,7 +24,7 @@ import {
   type SyncErrorCode,
 } from '../common/sync/protocol.js';
 import { firstFieldError } from '../common/validation.js';
-import { readBodyText } from '../node/read-body.js';
+import { readBodyText } from '../node-core/read-body.js';
 import { IdempotencyConflict, type CollectorStore } from './collector-store.js';
 import { reportCsv, reportHtml } from './report.js';
 import type { TokenBook } from './tokens.js';

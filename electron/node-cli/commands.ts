@@ -2,13 +2,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { superviseChromium } from '../browser-shell/chromium-supervisor.js';
-import { findChromium, hasDisplay } from '../browser-shell/open-window.js';
-import { startBrowserShell } from '../browser-shell/server.js';
-import { startKioskCore } from '../node/kiosk-core.js';
-import { createKioskLog } from '../node/log/logger.js';
-import { appRoot, rendererDir, resolveDataDir } from '../node/paths.js';
-import { electronBindingFile, NATIVE_MODULE_EXIT_CODE } from '../node/storage/native-binding.js';
+import { superviseChromium } from '../node-browser-shell/chromium-supervisor.js';
+import { findChromium, hasDisplay } from '../node-browser-shell/open-window.js';
+import { startBrowserShell } from '../node-browser-shell/server.js';
+import { startKioskCore } from '../node-core/kiosk-core.js';
+import { createKioskLog } from '../node-core/log/logger.js';
+import { appRoot, rendererDir, resolveDataDir } from '../node-core/paths.js';
+import { electronBindingFile, NATIVE_MODULE_EXIT_CODE } from '../node-core/storage/native-binding.js';
 import { findElectronBinary } from './electron-binary.js';
 
 type ElectronReadiness = { ready: true; binary: string } | { ready: false; reason: string };

@@ -10,10 +10,10 @@
  */
 import { parseArgs } from 'node:util';
 import { PIN_DIGITS_TEXT } from '../common/rules.js';
-import { bundledContentFile } from '../node/paths.js';
-import { loadContentPack } from '../node/content/load-content.js';
+import { bundledContentFile } from '../node-core/paths.js';
+import { loadContentPack } from '../node-core/content/load-content.js';
 import { runCollector } from './collector-command.js';
-import { loadTranslations } from '../node/content/translations.js';
+import { loadTranslations } from '../node-core/content/translations.js';
 import { runServe, runStart } from './commands.js';
 import { runExport, runSetPin } from './operator-commands.js';
 import { runSetSyncToken, runSync } from './sync-commands.js';

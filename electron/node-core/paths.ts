@@ -8,7 +8,7 @@ export const PRODUCT_NAME = 'Clinic Kiosk';
 
 /**
  * The package root (where package.json, content/ and dist/ are). Found by walking up, because this
- * module runs from electron/node in tests and from dist/electron/node (or an asar) in production.
+ * module runs from electron/node-core in tests and from dist/electron/node-core (or an asar) in production.
  */
 export const appRoot: string = findAppRoot(dirname(fileURLToPath(import.meta.url)));
 

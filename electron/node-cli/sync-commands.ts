@@ -5,10 +5,10 @@
  * background sync stores nothing twice.
  */
 import { SYNC_TOKEN_MESSAGE, SYNC_TOKEN_PATTERN } from '../common/sync/protocol.js';
-import { StaffAccess } from '../node/staff/staff-access.js';
-import { SyncOutbox } from '../node/sync/outbox.js';
-import { credentialsTokenStore } from '../node/sync/token-store.js';
-import type { KioskDatabase } from '../node/storage/kiosk-database.js';
+import { StaffAccess } from '../node-core/staff/staff-access.js';
+import { SyncOutbox } from '../node-core/sync/outbox.js';
+import { credentialsTokenStore } from '../node-core/sync/token-store.js';
+import type { KioskDatabase } from '../node-core/storage/kiosk-database.js';
 import { readLine, withDatabase } from './operator-commands.js';
 
 /** The data folder's outbox, with its token in the credentials file, as the kiosk itself has it. */

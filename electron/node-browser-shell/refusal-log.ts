@@ -6,7 +6,7 @@
  */
 import type { ApiErrorBody } from '../common/api/errors.js';
 import { isApiMethod } from '../common/api/dispatch.js';
-import type { Logger } from '../node/log/logger.js';
+import type { Logger } from '../node-core/log/logger.js';
 
 export const REFUSALS_LOGGED_PER_MINUTE = 10;
 /** Longer than any real method name; longer ones are cut here. */

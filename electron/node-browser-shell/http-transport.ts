@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../common/api/errors.js';
-import type { Logger } from '../node/log/logger.js';
-import { readBodyText } from '../node/read-body.js';
+import type { Logger } from '../node-core/log/logger.js';
+import { readBodyText } from '../node-core/read-body.js';
 import { RefusalLog } from './refusal-log.js';
 
 export const API_PREFIX = '/api/';

@@ -10,16 +10,16 @@ import { ApiError } from '../common/api/errors.js';
 import { EXPORT_FORMATS, ExportRangeSchema, type ExportFormat, type StaffRole } from '../common/api/staff.js';
 import { PIN_DIGITS_TEXT, PIN_PATTERN } from '../common/rules.js';
 import { describeFieldError, firstFieldError } from '../common/validation.js';
-import { configFilePath, loadConfig, type LoadedConfig } from '../node/config/load-config.js';
-import { configuredContentPack } from '../node/content/choose-content.js';
-import { IncidentLog } from '../node/incidents.js';
+import { configFilePath, loadConfig, type LoadedConfig } from '../node-core/config/load-config.js';
+import { configuredContentPack } from '../node-core/content/choose-content.js';
+import { IncidentLog } from '../node-core/incidents.js';
 import { COARSEN_EXPORTS_BY_DEFAULT } from '../common/feedback/time-precision.js';
-import { exportFeedback } from '../node/export/write-export.js';
-import { KioskSettings } from '../node/kiosk-settings.js';
-import { createLogger } from '../node/log/logger.js';
-import { resolveDataDir } from '../node/paths.js';
-import { StaffAccess } from '../node/staff/staff-access.js';
-import { KioskDatabase } from '../node/storage/kiosk-database.js';
+import { exportFeedback } from '../node-core/export/write-export.js';
+import { KioskSettings } from '../node-core/kiosk-settings.js';
+import { createLogger } from '../node-core/log/logger.js';
+import { resolveDataDir } from '../node-core/paths.js';
+import { StaffAccess } from '../node-core/staff/staff-access.js';
+import { KioskDatabase } from '../node-core/storage/kiosk-database.js';
 import { UsageError } from './usage-error.js';
 
 export interface ExportCommandOptions {

@@ -8,8 +8,8 @@ import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DOWNLOAD_PREFIX, type DownloadTickets } from '../node/export/download-tickets.js';
-import type { Logger } from '../node/log/logger.js';
+import { DOWNLOAD_PREFIX, type DownloadTickets } from '../node-core/export/download-tickets.js';
+import type { Logger } from '../node-core/log/logger.js';
 import { RefusalLog } from './refusal-log.js';
 
 export { DOWNLOAD_PREFIX };

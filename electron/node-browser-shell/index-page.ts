@@ -1,11 +1,11 @@
 /**
- * The page itself (`/` and `/index.html`): the kiosk page (node/kiosk-page.ts: the welcome screen
+ * The page itself (`/` and `/index.html`): the kiosk page (node-core/kiosk-page.ts: the welcome screen
  * rendered in, the bootstrap inlined), never cached, so a setting an admin saved shows at the next load.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KioskApi } from '../common/api/contract.js';
-import type { Logger } from '../node/log/logger.js';
-import { createKioskPage } from '../node/kiosk-page.js';
+import type { Logger } from '../node-core/log/logger.js';
+import { createKioskPage } from '../node-core/kiosk-page.js';
 
 export const isIndexPath = (url: string | undefined) => /^\/(index\.html)?(\?.*)?$/.test(url ?? '');
 

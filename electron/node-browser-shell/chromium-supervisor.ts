@@ -1,7 +1,7 @@
 /**
  * Keeps the browser shell's Chromium window up, as the Electron shell keeps its page up: when
  * Chromium exits (closed, killed, crashed) it is started again, and when its page crashes the
- * page is loaded again, both after the shared back-off (electron/node/restart-policy.ts). After
+ * page is loaded again, both after the shared back-off (electron/node-core/restart-policy.ts). After
  * too many failures in a row the calm resting page shows between tries, which never stop.
  *
  * Chromium is started on about:blank and then sent to the kiosk over its DevTools pipe, so the
@@ -9,8 +9,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import type { Logger } from '../node/log/logger.js';
-import { RestartBackoff } from '../node/restart-policy.js';
+import type { Logger } from '../node-core/log/logger.js';
+import { RestartBackoff } from '../node-core/restart-policy.js';
 import { CdpPipe } from './cdp-pipe.js';
 import { chromiumArgs } from './open-window.js';
 
