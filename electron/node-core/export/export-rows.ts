@@ -6,7 +6,7 @@
  * JSON column: a spreadsheet can then filter and count a topic directly. The columns are the same
  * in every export: one per topic of the content pack, in journey order, answered or not (a clinic
  * appends exports or loads them into one table). A topic only older content had, if any exported
- * row answered it, follows them (the store finds those with one query before streaming).
+ * row answered it, follows them (the feedback repository finds those with one query before streaming).
  */
 import { coarsenToHour } from '../../common/feedback/time-precision.js';
 import type { FeedbackRecord } from '../storage/feedback-repository.js';

@@ -27,7 +27,7 @@ export interface ExporterOptions {
   now: () => Date;
   /** The content pack's topic ids: the export's topic columns. */
   topics: readonly string[];
-  /** Marks rows exported once their download was sent; the store may have been reopened since. */
+  /** Marks rows exported once their download was sent; the database may have been reopened since. */
   markExported: (seqs: readonly number[]) => Promise<unknown>;
 }
 
@@ -48,7 +48,7 @@ export class Exporter {
     rmSync(this.stagingDir, { recursive: true, force: true });
   }
 
-  async prepare(store: FeedbackRepository, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
+  async prepare(feedback: FeedbackRepository, kioskId: string, request: ApiInput<'prepareExport'>): Promise<PreparedExport> {
     const { shell, tickets, logger, now, topics } = this.options;
     const { format, since, until, onlyUnexported, destination } = request;
     const name = exportFileName(kioskId, since, until, format);
@@ -73,10 +73,10 @@ export class Exporter {
     try {
       if (destination === 'folder') {
         mkdirSync(dir, { recursive: true });
-        written = await exportFeedback(store, options, join(dir, fileName), { kioskId, now, topics });
+        written = await exportFeedback(feedback, options, join(dir, fileName), { kioskId, now, topics });
       } else {
         makePrivateDir(dir);
-        written = await writeExport(store, options, join(dir, fileName), { kioskId, now, topics });
+        written = await writeExport(feedback, options, join(dir, fileName), { kioskId, now, topics });
       }
     } catch (error) {
       // A full or read-only stick, a pulled drive: the admin can fix that and try again.

@@ -56,19 +56,19 @@ export interface ExportContext {
 }
 
 /** Writes `file` and `<file>.manifest.json` durably (flushed, then renamed), then marks the rows exported. */
-export async function exportFeedback(store: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
-  const written = await writeExport(store, options, file, context);
-  await store.markExportedInChunks(written.seqs, context.now());
+export async function exportFeedback(feedback: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+  const written = await writeExport(feedback, options, file, context);
+  await feedback.markExportedInChunks(written.seqs, context.now());
   return written;
 }
 
 /** Writes `file` and `<file>.manifest.json`, marking nothing; returns what was written. */
-export async function writeExport(store: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
+export async function writeExport(feedback: FeedbackRepository, options: ExportOptions, file: string, context: ExportContext): Promise<WrittenExport> {
   const query = toFeedbackQuery(options);
   // The same columns every time, answered or not; a topic only older content had comes after them.
-  const topicIds = [...context.topics, ...(await store.topicIds(query)).filter((id) => !context.topics.includes(id))];
+  const topicIds = [...context.topics, ...(await feedback.topicIds(query)).filter((id) => !context.topics.includes(id))];
   const columns = exportColumns(topicIds);
-  const { head, pages, tail } = formatted(store, options, query, topicIds, columns);
+  const { head, pages, tail } = formatted(feedback, options, query, topicIds, columns);
 
   // The pages are read one at a time; marking waits until the file is safe.
   const seqs: number[] = [];
@@ -125,12 +125,12 @@ interface FormattedText {
   tail: (rows: number) => string;
 }
 
-function formatted(store: FeedbackRepository, options: ExportOptions, query: FeedbackQuery, topicIds: readonly string[], columns: readonly string[]): FormattedText {
+function formatted(feedback: FeedbackRepository, options: ExportOptions, query: FeedbackQuery, topicIds: readonly string[], columns: readonly string[]): FormattedText {
   const { format, coarsenToHour } = options;
   // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and formula neutralising, written by SQLite.
-  if (format === 'csv') return { head: `\ufeff${store.csvHeader(columns)}`, pages: store.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
+  if (format === 'csv') return { head: `\ufeff${feedback.csvHeader(columns)}`, pages: feedback.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
   const json = (record: FeedbackRecord) => JSON.stringify(toExportRow(record, topicIds, coarsenToHour));
-  const records = store.iterateFeedback(query);
+  const records = feedback.iterateFeedback(query);
   if (format === 'ndjson') return { head: '', pages: textPages(records, (record) => `${json(record)}\n`), tail: () => '' };
   return { head: '', pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`), tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n') };
 }
