@@ -41,14 +41,15 @@ interface Labels {
 async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: boolean }): Promise<void> {
   // A turn of the event loop (not a timer: those are on the controlled clock); Svelte has rendered by then.
   // The ports are closed after use: an open port with a listener stays alive, and would count as a leak.
-  const turn = () => new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  const turn = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
   const nameOf = (button: HTMLButtonElement) => {
     if (button.hasAttribute('aria-label')) return button.getAttribute('aria-label')!.trim();
     const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
@@ -142,11 +143,24 @@ export async function measureSoak({ browser, kiosk, quick }: BenchContext): Prom
     const b = snapshots[late]!;
     const measure = `Memory soak (${late} sessions)`;
     return [
-      { key: 'soak.heapGrowthPercent', measure, label: `JS heap growth, session ${early} → ${late}`, value: round(((b.heapBytes - a.heapBytes) / a.heapBytes) * 100, 1), unit: '%', budget: BUDGETS.soakHeapGrowthPercent },
+      {
+        key: 'soak.heapGrowthPercent',
+        measure,
+        label: `JS heap growth, session ${early} → ${late}`,
+        value: round(((b.heapBytes - a.heapBytes) / a.heapBytes) * 100, 1),
+        unit: '%',
+        budget: BUDGETS.soakHeapGrowthPercent,
+      },
       { key: 'soak.heapMB', measure, label: `JS heap after GC at session ${late}`, value: round(b.heapBytes / 1e6), unit: 'MB' },
       { key: 'soak.domNodes', measure, label: `DOM nodes at ${early} / ${late}`, value: b.nodes, unit: `(was ${a.nodes})` },
       { key: 'soak.listeners', measure, label: `JS event listeners at ${early} / ${late}`, value: b.listeners, unit: `(was ${a.listeners})` },
-      { key: 'soak.serverRssMB', measure, label: `server RSS at ${early} / ${late}`, value: round(b.serverRssMB, 1), unit: `MB (was ${round(a.serverRssMB, 1)})` },
+      {
+        key: 'soak.serverRssMB',
+        measure,
+        label: `server RSS at ${early} / ${late}`,
+        value: round(b.serverRssMB, 1),
+        unit: `MB (was ${round(a.serverRssMB, 1)})`,
+      },
     ];
   } finally {
     await context.close();

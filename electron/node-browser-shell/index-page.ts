@@ -9,7 +9,17 @@ import { createKioskPage } from '../node-core/kiosk-page.js';
 
 export const isIndexPath = (url: string | undefined) => /^\/(index\.html)?(\?.*)?$/.test(url ?? '');
 
-export function createIndexHandler({ api, rendererDir, logger, headers }: { api: KioskApi; rendererDir: string; logger: Logger; headers: Record<string, string> }) {
+export function createIndexHandler({
+  api,
+  rendererDir,
+  logger,
+  headers,
+}: {
+  api: KioskApi;
+  rendererDir: string;
+  logger: Logger;
+  headers: Record<string, string>;
+}) {
   const kioskPage = createKioskPage({ api, rendererDir, logger });
 
   return async function handleIndex(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -17,7 +17,9 @@ export function renderWelcome(bootstrap: Bootstrap): RenderedWelcome {
   // A new patient's display: the defaults, as KioskShell starts them.
   const { highContrast, textSize } = new DisplaySettings();
   const root = rootAttributes({ accentColor: bootstrap.clinic.accentColor, highContrast, textSize, locale: bootstrap.content.locale });
-  const style = Object.entries(root.style).map(([name, value]) => `${name}: ${value}`).join('; ');
+  const style = Object.entries(root.style)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('; ');
   const htmlAttributes = `lang="${escapeAttribute(root.lang)}" data-contrast="${root.contrast}" style="${escapeAttribute(style)}"`;
   return { htmlAttributes, head, body };
 }

@@ -125,14 +125,24 @@ interface FormattedText {
   tail: (rows: number) => string;
 }
 
-function formatted(feedback: FeedbackRepository, options: ExportOptions, query: FeedbackQuery, topicIds: readonly string[], columns: readonly string[]): FormattedText {
+function formatted(
+  feedback: FeedbackRepository,
+  options: ExportOptions,
+  query: FeedbackQuery,
+  topicIds: readonly string[],
+  columns: readonly string[],
+): FormattedText {
   const { format, coarsenToHour } = options;
   // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and formula neutralising, written by SQLite.
   if (format === 'csv') return { head: `\ufeff${feedback.csvHeader(columns)}`, pages: feedback.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
   const json = (record: FeedbackRecord) => JSON.stringify(toExportRow(record, topicIds, coarsenToHour));
   const records = feedback.iterateFeedback(query);
   if (format === 'ndjson') return { head: '', pages: textPages(records, (record) => `${json(record)}\n`), tail: () => '' };
-  return { head: '', pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`), tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n') };
+  return {
+    head: '',
+    pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`),
+    tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n'),
+  };
 }
 
 /** Records as pages of text, ROWS_PER_PAGE lines a page. */

@@ -93,7 +93,10 @@ export function createStaffApi({ feedback, settings, access, sessions, exporter,
 
     async prepareExport(request) {
       sessions.authorize(request.session, 'admin');
-      return feedback.use((database) => exporter.prepare(database.feedback, settings.current(database.settings).kioskId, request), 'the feedback could not be read for export');
+      return feedback.use(
+        (database) => exporter.prepare(database.feedback, settings.current(database.settings).kioskId, request),
+        'the feedback could not be read for export',
+      );
     },
 
     async getSyncStatus({ session }) {

@@ -70,7 +70,9 @@ export class CredentialRepository {
     try {
       guardStorage(() => this.#db.exec(SCHEMA));
       this.#select = guardStorage(() => this.#db.prepare('SELECT value, checksum FROM credentials WHERE key = ?'));
-      this.#count = guardStorage(() => this.#db.prepare<[string], number>('SELECT count(*) FROM credentials WHERE key IN (SELECT value FROM json_each(?))').pluck());
+      this.#count = guardStorage(() =>
+        this.#db.prepare<[string], number>('SELECT count(*) FROM credentials WHERE key IN (SELECT value FROM json_each(?))').pluck(),
+      );
       const upsert = guardStorage(() =>
         this.#db.prepare<[string, string, string, string]>(
           'INSERT INTO credentials (key, value, checksum, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, checksum = excluded.checksum, updated_at = excluded.updated_at',

@@ -62,7 +62,9 @@ describe('the kiosk database', () => {
     const at = new Date('2026-11-29T09:00:00.000Z');
     const database = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => at });
     for (const kind of INCIDENT_KINDS) database.incidents.record({ kind, message: `a ${kind} problem` });
-    expect(database.incidents.list().reverse()).toEqual(INCIDENT_KINDS.map((kind, i) => ({ id: i + 1, at: at.toISOString(), kind, message: `a ${kind} problem`, detail: null })));
+    expect(database.incidents.list().reverse()).toEqual(
+      INCIDENT_KINDS.map((kind, i) => ({ id: i + 1, at: at.toISOString(), kind, message: `a ${kind} problem`, detail: null })),
+    );
     database.close();
   });
 
