@@ -25,7 +25,7 @@ function step(title, command, args, env = {}) {
 
 const built = step('Build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 if (!built) process.exit(1);
-const checked = step('Checks (svelte-check, tsc, ESLint, Prettier, layers)', 'npm', ['run', '--silent', 'check']);
+const checked = step('Checks (svelte-check, tsc, ESLint, Prettier, layers, unused code)', 'npm', ['run', '--silent', 'check']);
 const unitOk = step('Unit tests (Vitest)', bin('vitest'), [
   'run',
   '--reporter=default',

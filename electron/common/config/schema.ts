@@ -51,5 +51,4 @@ export const KioskConfigSchema = v.strictObject({
   contentFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
 });
 
-export type KioskConfigInput = v.InferInput<typeof KioskConfigSchema>;
 export type KioskConfig = v.InferOutput<typeof KioskConfigSchema>;

@@ -71,7 +71,6 @@ export const ContentPackSchema = v.pipe(
 
 export type ContentPack = v.InferOutput<typeof ContentPackSchema>;
 export type Section = ContentPack['sections'][number];
-export type PointTone = (typeof POINT_TONES)[number];
 
 /** Every topic the pack defines, the ids a journey and a feedback's `topicHelpful` may use. */
 export function topicIds(pack: { sections: { id: string }[] }): string[] {

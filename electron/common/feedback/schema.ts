@@ -10,7 +10,7 @@ import { localeTag } from '../locale.js';
 import { SLUG_PATTERN, VERSION_MESSAGE, VERSION_PATTERN } from '../rules.js';
 import { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS } from './constants.js';
 
-export { ANSWERED_QUESTIONS, MAX_COMMENT_LENGTH, MAX_TOPIC_ANSWERS, type AnsweredQuestions } from './constants.js';
+export { MAX_COMMENT_LENGTH, type AnsweredQuestions } from './constants.js';
 
 // crypto.randomUUID() makes these; lowered so the same id in another case is still a duplicate.
 const uuidV4 = v.pipe(

@@ -56,6 +56,7 @@ export const SyncBatchRequestSchema = v.strictObject(
   },
   objectIssueMessage,
 );
+/** @public The protocol's own name for it, for collectors written elsewhere. */
 export type SyncBatchRequest = v.InferOutput<typeof SyncBatchRequestSchema>;
 
 /** 200: the ids of this batch the collector holds, those it had already included. */
@@ -85,6 +86,7 @@ export const SyncErrorResponseSchema = v.object({
     field: v.optional(v.string()),
   }),
 });
+/** @public The protocol's own name for it, for collectors written elsewhere. */
 export type SyncErrorResponse = v.InferOutput<typeof SyncErrorResponseSchema>;
 
 /** The HTTP status of each error code. */
