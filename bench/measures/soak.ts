@@ -6,8 +6,12 @@
  * made inside the page, by accessible name, because a thousand sessions of CDP round trips would
  * take a quarter of an hour; the tap-latency measure is the one that taps like a finger.
  *
- * After a forced GC at session 100 and at session 1,000: the JS heap (budget: at most 5% growth),
- * DOM nodes, event listeners, and the server's resident memory.
+ * After a forced GC at session 100 and at session 1,000: the JS heap's objects, from a heap
+ * snapshot (budget: at most 5% growth), DOM nodes, event listeners, and the server's resident memory.
+ * The budget is on the objects JavaScript holds, not on `Runtime.getHeapUsage` as it was first: that
+ * total also counts the code V8 compiles, which kept growing on long runs as V8 optimised more hot
+ * functions (bounded by the app's code, not by sessions), and was most of the growth it showed.
+ * The old figure and the compiled code's growth are still reported beside it (README, Performance).
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -16,6 +20,7 @@ import { readContentPack, t, ui } from '../../tests/e2e/fixtures.js';
 import { BUDGETS } from '../budgets.js';
 import { round, type Figure } from '../figures.js';
 import type { BenchContext } from '../lib/context.js';
+import { takeHeapKinds } from '../lib/heap-snapshot.js';
 import { addNameShim } from '../lib/page-shim.js';
 
 /** The thank-you screen's own timer (8 s), with a second to spare. */
@@ -94,8 +99,9 @@ async function snapshot(page: Page, cdp: CDPSession, serverPid: number) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
+  const kinds = await takeHeapKinds(cdp);
   const rssKB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))?.[1] ?? NaN);
-  return { heapBytes: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, serverRssMB: rssKB / 1024 };
+  return { heapBytes: heap.usedSize, ...kinds, nodes: dom.nodes, listeners: dom.jsEventListeners, serverRssMB: rssKB / 1024 };
 }
 
 export async function measureSoak({ browser, kiosk, quick }: BenchContext): Promise<Figure[]> {
@@ -141,9 +147,14 @@ export async function measureSoak({ browser, kiosk, quick }: BenchContext): Prom
     const a = snapshots[early]!;
     const b = snapshots[late]!;
     const measure = `Memory soak (${late} sessions)`;
+    const growth = (before: number, after: number) => round(((after - before) / before) * 100, 1);
     return [
-      { key: 'soak.heapGrowthPercent', measure, label: `JS heap growth, session ${early} → ${late}`, value: round(((b.heapBytes - a.heapBytes) / a.heapBytes) * 100, 1), unit: '%', budget: BUDGETS.soakHeapGrowthPercent },
+      { key: 'soak.jsObjectGrowthPercent', measure, label: `JS objects (heap snapshot) growth, session ${early} → ${late}`, value: growth(a.jsObjectBytes, b.jsObjectBytes), unit: '%', budget: BUDGETS.soakHeapGrowthPercent },
+      { key: 'soak.jsObjectMB', measure, label: `JS objects at session ${late}`, value: round(b.jsObjectBytes / 1e6), unit: `MB (was ${round(a.jsObjectBytes / 1e6)})` },
+      { key: 'soak.heapGrowthPercent', measure, label: `JS heap with compiled code (getHeapUsage, the first measure) growth, ${early} → ${late}`, value: growth(a.heapBytes, b.heapBytes), unit: '%' },
       { key: 'soak.heapMB', measure, label: `JS heap after GC at session ${late}`, value: round(b.heapBytes / 1e6), unit: 'MB' },
+      { key: 'soak.codeKB', measure, label: `compiled code at ${early} / ${late}`, value: round(b.codeBytes / 1e3, 0), unit: `KB (was ${round(a.codeBytes / 1e3, 0)})` },
+      { key: 'soak.nativeKB', measure, label: `Blink objects in the snapshot at ${early} / ${late}`, value: round(b.nativeBytes / 1e3, 0), unit: `KB (was ${round(a.nativeBytes / 1e3, 0)})` },
       { key: 'soak.domNodes', measure, label: `DOM nodes at ${early} / ${late}`, value: b.nodes, unit: `(was ${a.nodes})` },
       { key: 'soak.listeners', measure, label: `JS event listeners at ${early} / ${late}`, value: b.listeners, unit: `(was ${a.listeners})` },
       { key: 'soak.serverRssMB', measure, label: `server RSS at ${early} / ${late}`, value: round(b.serverRssMB, 1), unit: `MB (was ${round(a.serverRssMB, 1)})` },
