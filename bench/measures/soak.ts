@@ -96,6 +96,9 @@ async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: b
 }
 
 async function snapshot(page: Page, cdp: CDPSession, serverPid: number) {
+  // Twice: a removed screen's DOM can outlive the first GC (its JS wrappers go first); with one,
+  // the DOM count at a given session varied by up to 180 nodes with no trend.
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
