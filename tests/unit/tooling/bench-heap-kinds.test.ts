@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heapKinds } from '../../../bench/lib/heap-snapshot.js';
 
 // A heap snapshot's layout as V8 writes it: flat node records described by `meta.node_fields`.
-const meta = {
+const meta: { node_fields: string[]; node_types: [string[]] } = {
   node_fields: ['type', 'name', 'id', 'self_size', 'edge_count', 'trace_node_id', 'detachedness'],
   node_types: [['hidden', 'array', 'string', 'object', 'code', 'closure', 'regexp', 'number', 'native', 'synthetic', 'concatenated string', 'sliced string', 'symbol', 'bigint', 'object shape']],
 };
