@@ -1,7 +1,7 @@
 /**
  * The next screen is built while the patient reads (issue 12, tap latency): it waits hidden and
  * inert, out of reach of screen readers and taps, and the tap that goes there shows that very
- * screen, with focus on its heading, instead of building a new one.
+ * screen, with focus on its heading, instead of building a new one; and nothing animates.
  */
 import type { Page } from '@playwright/test';
 import { expect, readContentPack, t, test, ui } from './fixtures.js';
@@ -33,6 +33,8 @@ test('the screen a tap leads to is built ahead, hidden, and the tap shows that s
   const waitingSecond = await second.elementHandle();
 
   await ui.next(page).click();
+  // Nothing animates on the way: a fade or an animated press would hold the tap's frame back.
+  expect(await page.evaluate(() => document.getAnimations().map((animation) => animation.constructor.name))).toEqual([]);
   await expect(shownHeading(page, topics[1]!.title)).toBeFocused();
   expect(await waitingSecond!.evaluate((heading) => heading.isConnected && heading === document.activeElement)).toBe(true);
   // The screen left behind is gone, not kept hidden: one main landmark on show, at most one waiting.
