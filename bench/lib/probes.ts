@@ -45,7 +45,8 @@ function installProbes(startLabel: string): void {
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 
-  const heading = () => document.querySelector('main h1');
+  // The screen shown: a screen built ahead waits hidden in an inert wrapper.
+  const heading = () => document.querySelector('main:not([inert] *) h1');
   let pendingTap: { at: number; heading: Element | null; text: string } | null = null;
   addEventListener(
     'pointerdown',

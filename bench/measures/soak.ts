@@ -61,10 +61,11 @@ async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: b
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.textContent;
     return text.trim();
   };
-  const heading = () => document.querySelector('main h1')?.textContent?.trim() ?? '';
+  // The screen shown: a screen built ahead waits hidden in an inert wrapper.
+  const heading = () => document.querySelector('main:not([inert] *) h1')?.textContent?.trim() ?? '';
   async function tap(name: string, scope = 'main, nav'): Promise<void> {
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const button = [...document.querySelectorAll<HTMLButtonElement>(`:is(${scope}) button`)].find((b) => !b.disabled && nameOf(b) === name);
+      const button = [...document.querySelectorAll<HTMLButtonElement>(`:is(${scope}):not([inert] *) button`)].find((b) => !b.disabled && nameOf(b) === name);
       if (button) {
         button.click();
         await turn();
@@ -86,7 +87,7 @@ async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: b
   await tap(labels.worryAfter);
   await tap(labels.helpfulness);
   await tap(labels.answered);
-  const box = document.querySelector('textarea')!;
+  const box = document.querySelector<HTMLTextAreaElement>('main:not([inert] *) textarea')!;
   box.value = 'Clear and calm, thank you.';
   box.dispatchEvent(new Event('input', { bubbles: true }));
   await tap(labels.submit);
@@ -142,7 +143,7 @@ export async function measureSoak({ browser, kiosk, quick }: BenchContext): Prom
       // The next patient starts, then walks away: the idle warning, its countdown, the reset.
       await page.evaluate(patientInPage, { labels, walkAway: true });
       await page.clock.runFor(idleResetMs);
-      const shown = await page.evaluate(() => document.querySelector('main h1')?.textContent?.trim());
+      const shown = await page.evaluate(() => document.querySelector('main:not([inert] *) h1')?.textContent?.trim());
       if (shown !== labels.welcome) throw new Error(`session ${session} did not end on the welcome screen (it shows "${shown}")`);
       if (session === early || session === late) snapshots[session] = await snapshot(page, cdp, kiosk.pid);
       if (session % 100 === 0) process.stdout.write(`  ${session} sessions\n`);
