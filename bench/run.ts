@@ -40,7 +40,11 @@ const MEASURES: [name: string, run: (context: BenchContext) => Promise<Figure[]>
 
 const quick = process.argv.includes('--quick');
 /** `--only=export,storage`: run some measures (matched by name, case-insensitive); the rest are skipped. */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase().split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .toLowerCase()
+  .split(',');
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
@@ -65,7 +69,14 @@ async function main(): Promise<number> {
         figures.push(...(await run(context)));
       } catch (error) {
         // One broken measure must not hide the others' figures; the run still fails below.
-        figures.push({ key: `${name}.error`, measure: name, label: 'the measure failed', value: null, unit: '', note: `failed: ${(error as Error).message.split('\n')[0]}` });
+        figures.push({
+          key: `${name}.error`,
+          measure: name,
+          label: 'the measure failed',
+          value: null,
+          unit: '',
+          note: `failed: ${(error as Error).message.split('\n')[0]}`,
+        });
         console.error(error);
       }
     }
@@ -78,12 +89,22 @@ async function main(): Promise<number> {
 
   const { figures: judged, broken, missing, exitCode } = judge(figures, quick);
 
-  const results = { mode: quick ? 'quick' : 'full', at: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine, figures: judged, broken, missing };
+  const results = {
+    mode: quick ? 'quick' : 'full',
+    at: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    machine,
+    figures: judged,
+    broken,
+    missing,
+  };
   writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(benchDir, 'results.md'), `${markdownTable(judged)}\n`);
 
   console.log(`\n${textTable(judged)}\n`);
-  console.log(`${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.atStart.join(' ')} → ${machine.loadAverage.atEnd.join(' ')}; commit ${machine.gitCommit.slice(0, 10)}${machine.gitDirty ? ' (with uncommitted changes)' : ''}; ${results.seconds} s`);
+  console.log(
+    `${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.atStart.join(' ')} → ${machine.loadAverage.atEnd.join(' ')}; commit ${machine.gitCommit.slice(0, 10)}${machine.gitDirty ? ' (with uncommitted changes)' : ''}; ${results.seconds} s`,
+  );
   for (const line of missing) console.error(`No figure: ${line}`);
   if (quick) {
     console.log('Quick run: budgets are not judged here (small counts on a shared machine); the full `npm run bench` judges them.');

@@ -103,7 +103,9 @@ export async function benchSync(options: { rows?: number; quick?: boolean; tmpDi
     if (result?.outcome !== 'done' || result.acknowledged !== rows) throw new Error(`sync did not finish: ${JSON.stringify(result)}`);
     const check = new pg.Client({ connectionString: databaseUrl });
     await check.connect();
-    const { rows: [count] } = await check.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback');
+    const {
+      rows: [count],
+    } = await check.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback');
     await check.end();
     if (count!.n !== rows) throw new Error(`PostgreSQL holds ${count!.n} rows, expected ${rows}`);
     return { rows, seconds, rowsPerSecond: rows / seconds };

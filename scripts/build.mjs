@@ -17,7 +17,12 @@ function newestMtime(path) {
 }
 
 if (process.argv.includes('--if-stale') && existsSync(stamp)) {
-  const newestSource = Math.max(...sources.map((s) => join(root, s)).filter(existsSync).map(newestMtime));
+  const newestSource = Math.max(
+    ...sources
+      .map((s) => join(root, s))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   if (statSync(stamp).mtimeMs >= newestSource) {
     console.log('Build is up to date.');
     process.exit(0);

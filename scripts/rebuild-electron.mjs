@@ -37,6 +37,9 @@ try {
 }
 mkdirSync(target, { recursive: true });
 cpSync(join(work, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(target, 'better_sqlite3.node'));
-writeFileSync(join(target, 'build-info.json'), `${JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch }, null, 2)}\n`);
+writeFileSync(
+  join(target, 'build-info.json'),
+  `${JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch }, null, 2)}\n`,
+);
 rmSync(work, { recursive: true, force: true });
 console.log(`Done: ${join(target, 'better_sqlite3.node')}`);

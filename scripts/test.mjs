@@ -26,8 +26,17 @@ function step(title, command, args, env = {}) {
 const built = step('Build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 if (!built) process.exit(1);
 const checked = step('Checks (svelte-check, tsc, ESLint, layers)', 'npm', ['run', '--silent', 'check']);
-const unitOk = step('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`, ...noMatchIsFine('--passWithNoTests'), ...filters]);
-const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json', ...noMatchIsFine('--pass-with-no-tests'), ...filters], { PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json') });
+const unitOk = step('Unit tests (Vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${join(results, 'vitest.json')}`,
+  ...noMatchIsFine('--passWithNoTests'),
+  ...filters,
+]);
+const e2eOk = step('Browser tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json', ...noMatchIsFine('--pass-with-no-tests'), ...filters], {
+  PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'playwright.json'),
+});
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const vitest = readJson(join(results, 'vitest.json'));

@@ -18,7 +18,9 @@ const main = (page: Page) => page.getByRole('main');
 const mainButton = (name: string) => (page: Page) => main(page).getByRole('button', { name, exact: true });
 const heading = (text: string) => (page: Page) => expect(ui.heading(page)).toHaveText(text);
 const helpfulYes = (page: Page) =>
-  main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.yes'), exact: true });
+  main(page)
+    .getByRole('group', { name: t('topicHelpful.question') })
+    .getByRole('button', { name: t('topicHelpful.yes'), exact: true });
 
 export function journeySteps(): Step[] {
   const { pack, topics } = readContentPack();
@@ -29,13 +31,25 @@ export function journeySteps(): Step[] {
   topics.forEach((topic, index) => {
     const last = index === topics.length - 1;
     steps.push({ name: `helpful: ${topic.id}`, target: helpfulYes, done: (page) => expect(helpfulYes(page)).toHaveAttribute('aria-pressed', 'true') });
-    steps.push({ name: last ? 'Finish' : `Next after ${topic.id}`, target: last ? ui.finish : ui.next, done: heading(last ? pack.closing.title : topics[index + 1]!.title) });
+    steps.push({
+      name: last ? 'Finish' : `Next after ${topic.id}`,
+      target: last ? ui.finish : ui.next,
+      done: heading(last ? pack.closing.title : topics[index + 1]!.title),
+    });
   });
   steps.push(
-    { name: 'Share feedback', target: (page) => ui.bottomNav(page).getByRole('button', { name: t('closing.feedback'), exact: true }), done: heading(t('worry.question')) },
+    {
+      name: 'Share feedback',
+      target: (page) => ui.bottomNav(page).getByRole('button', { name: t('closing.feedback'), exact: true }),
+      done: heading(t('worry.question')),
+    },
     { name: 'worry after', target: mainButton(t('worry.2')), done: heading(t('helpfulness.question')) },
     { name: 'helpfulness', target: mainButton(t('helpfulness.4')), done: heading(t('answered.question')) },
-    { name: 'answered', target: mainButton(t('answered.yes')), done: (page) => expect(main(page).getByRole('textbox', { name: t('comment.label') })).toBeVisible() },
+    {
+      name: 'answered',
+      target: mainButton(t('answered.yes')),
+      done: (page) => expect(main(page).getByRole('textbox', { name: t('comment.label') })).toBeVisible(),
+    },
     { name: 'Submit', target: mainButton(t('feedback.submit')), done: heading(t('thanks.title')) },
     { name: 'Back to the start', target: mainButton(t('closing.done')), done: heading(pack.title) },
   );

@@ -35,7 +35,14 @@ export async function measureBundle({ repoRoot }: BenchContext): Promise<Figure[
   const ofKind = (ext: string) => sizes.filter(({ file }) => file.endsWith(ext)).reduce((sum, { gzip }) => sum + gzip, 0);
   const measure = 'Bundle';
   return [
-    { key: 'bundle.patientKB', measure, label: `patient JS+CSS, gzip (${sizes.length} files)`, value: round(total / 1000, 1), unit: 'KB', budget: BUDGETS.bundleKB },
+    {
+      key: 'bundle.patientKB',
+      measure,
+      label: `patient JS+CSS, gzip (${sizes.length} files)`,
+      value: round(total / 1000, 1),
+      unit: 'KB',
+      budget: BUDGETS.bundleKB,
+    },
     { key: 'bundle.patientJsKB', measure, label: 'of which JS', value: round(ofKind('.js') / 1000, 1), unit: 'KB' },
     { key: 'bundle.patientCssKB', measure, label: 'of which CSS', value: round(ofKind('.css') / 1000, 1), unit: 'KB' },
   ];

@@ -80,7 +80,14 @@ export async function measureColdLoad({ browser, quick, repoRoot, tmpDir }: Benc
   const floor = median(baselineTimes);
   const measure = 'Cold load';
   return [
-    { key: 'coldLoad.ratio', measure, label: `Start painted vs static page, median of ${loads} fresh contexts`, value: round(ours / floor), unit: '×', budget: BUDGETS.coldLoadRatio },
+    {
+      key: 'coldLoad.ratio',
+      measure,
+      label: `Start painted vs static page, median of ${loads} fresh contexts`,
+      value: round(ours / floor),
+      unit: '×',
+      budget: BUDGETS.coldLoadRatio,
+    },
     { key: 'coldLoad.kioskMs', measure, label: 'kiosk: Start button painted', value: round(ours, 1), unit: 'ms' },
     { key: 'coldLoad.baselineMs', measure, label: 'static page: Start button painted', value: round(floor, 1), unit: 'ms' },
   ];

@@ -44,20 +44,43 @@ export async function measureExport({ quick, tmpDir }: BenchContext): Promise<Fi
     const cli = spawnSync(SQLITE3, ['-csv', '-header', '-readonly', store.file, query], { stdio: ['ignore', out, 'pipe'] });
     const cliMs = performance.now() - cliStarted;
     closeSync(out);
-    if (cli.error || cli.status !== 0) throw new Error(`sqlite3 failed (${cli.error?.message ?? cli.stderr.toString()}); install it: apt-get install -y sqlite3`);
+    if (cli.error || cli.status !== 0)
+      throw new Error(`sqlite3 failed (${cli.error?.message ?? cli.stderr.toString()}); install it: apt-get install -y sqlite3`);
     const cliRows = readFileSync(cliFile, 'utf8').split('\n').filter(Boolean).length - 1;
     if (cliRows !== rows) throw new Error(`sqlite3 wrote ${cliRows} rows, expected ${rows}`);
 
-    const { result: written, longestStallMs, elapsedMs } = await withStallMeter(() =>
-      exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'ours.csv'), { kioskId: 'kiosk-1', now: () => new Date(), topics: [] }),
+    const {
+      result: written,
+      longestStallMs,
+      elapsedMs,
+    } = await withStallMeter(() =>
+      exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'ours.csv'), {
+        kioskId: 'kiosk-1',
+        now: () => new Date(),
+        topics: [],
+      }),
     );
     if (written.rows !== rows) throw new Error(`the export wrote ${written.rows} rows, expected ${rows}`);
 
     const ours = rows / (elapsedMs / 1000);
     const theirs = rows / (cliMs / 1000);
     return [
-      { key: 'export.rateRatio', measure, label: `export rate vs sqlite3 -csv (${rows} rows)`, value: round(ours / theirs), unit: '×', budget: BUDGETS.exportRateRatio },
-      { key: 'export.longestStallMs', measure, label: 'longest event-loop stall during the export', value: round(longestStallMs, 1), unit: 'ms', budget: BUDGETS.exportStallMs },
+      {
+        key: 'export.rateRatio',
+        measure,
+        label: `export rate vs sqlite3 -csv (${rows} rows)`,
+        value: round(ours / theirs),
+        unit: '×',
+        budget: BUDGETS.exportRateRatio,
+      },
+      {
+        key: 'export.longestStallMs',
+        measure,
+        label: 'longest event-loop stall during the export',
+        value: round(longestStallMs, 1),
+        unit: 'ms',
+        budget: BUDGETS.exportStallMs,
+      },
       { key: 'export.rowsPerSecond', measure, label: 'export rate (ours)', value: Math.round(ours), unit: 'rows/s' },
       { key: 'export.cliRowsPerSecond', measure, label: 'sqlite3 -csv rate', value: Math.round(theirs), unit: 'rows/s' },
     ];

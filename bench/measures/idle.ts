@@ -38,7 +38,20 @@ export async function measureIdle({ browser, kiosk, quick }: BenchContext): Prom
   const windowMs = quick ? 2_000 : 10_000;
   const measure = 'Idle welcome screen';
   return [
-    { key: 'idle.busyPercent', measure, label: `main thread busy over ${windowMs / 1000} s, normal speed`, value: round(await busyPercent(browser, kiosk.kioskUrl, windowMs, 1)), unit: '%', budget: BUDGETS.idleBusyPercent },
-    { key: 'idle.busyPercentThrottled', measure, label: `main thread busy over ${windowMs / 1000} s, 4× throttle`, value: round(await busyPercent(browser, kiosk.kioskUrl, windowMs, 4)), unit: '%' },
+    {
+      key: 'idle.busyPercent',
+      measure,
+      label: `main thread busy over ${windowMs / 1000} s, normal speed`,
+      value: round(await busyPercent(browser, kiosk.kioskUrl, windowMs, 1)),
+      unit: '%',
+      budget: BUDGETS.idleBusyPercent,
+    },
+    {
+      key: 'idle.busyPercentThrottled',
+      measure,
+      label: `main thread busy over ${windowMs / 1000} s, 4× throttle`,
+      value: round(await busyPercent(browser, kiosk.kioskUrl, windowMs, 4)),
+      unit: '%',
+    },
   ];
 }

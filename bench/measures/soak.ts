@@ -46,14 +46,15 @@ interface Labels {
 async function patientInPage({ labels, walkAway }: { labels: Labels; walkAway: boolean }): Promise<void> {
   // A turn of the event loop (not a timer: those are on the controlled clock); Svelte has rendered by then.
   // The ports are closed after use: an open port with a listener stays alive, and would count as a leak.
-  const turn = () => new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  const turn = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
   const nameOf = (button: HTMLButtonElement) => {
     if (button.hasAttribute('aria-label')) return button.getAttribute('aria-label')!.trim();
     const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
@@ -153,15 +154,52 @@ export async function measureSoak({ browser, kiosk, quick }: BenchContext): Prom
     const measure = `Memory soak (${late} sessions)`;
     const growth = (before: number, after: number) => round(((after - before) / before) * 100, 1);
     return [
-      { key: 'soak.jsObjectGrowthPercent', measure, label: `JS objects (heap snapshot) growth, session ${early} → ${late}`, value: growth(a.jsObjectBytes, b.jsObjectBytes), unit: '%', budget: BUDGETS.soakHeapGrowthPercent },
-      { key: 'soak.jsObjectMB', measure, label: `JS objects at session ${late}`, value: round(b.jsObjectBytes / 1e6), unit: `MB (was ${round(a.jsObjectBytes / 1e6)})` },
-      { key: 'soak.heapGrowthPercent', measure, label: `JS heap with compiled code (getHeapUsage, the first measure) growth, ${early} → ${late}`, value: growth(a.heapBytes, b.heapBytes), unit: '%' },
+      {
+        key: 'soak.jsObjectGrowthPercent',
+        measure,
+        label: `JS objects (heap snapshot) growth, session ${early} → ${late}`,
+        value: growth(a.jsObjectBytes, b.jsObjectBytes),
+        unit: '%',
+        budget: BUDGETS.soakHeapGrowthPercent,
+      },
+      {
+        key: 'soak.jsObjectMB',
+        measure,
+        label: `JS objects at session ${late}`,
+        value: round(b.jsObjectBytes / 1e6),
+        unit: `MB (was ${round(a.jsObjectBytes / 1e6)})`,
+      },
+      {
+        key: 'soak.heapGrowthPercent',
+        measure,
+        label: `JS heap with compiled code (getHeapUsage, the first measure) growth, ${early} → ${late}`,
+        value: growth(a.heapBytes, b.heapBytes),
+        unit: '%',
+      },
       { key: 'soak.heapMB', measure, label: `JS heap after GC at session ${late}`, value: round(b.heapBytes / 1e6), unit: 'MB' },
-      { key: 'soak.codeKB', measure, label: `compiled code at ${early} / ${late}`, value: round(b.codeBytes / 1e3, 0), unit: `KB (was ${round(a.codeBytes / 1e3, 0)})` },
-      { key: 'soak.nativeKB', measure, label: `Blink objects in the snapshot at ${early} / ${late}`, value: round(b.nativeBytes / 1e3, 0), unit: `KB (was ${round(a.nativeBytes / 1e3, 0)})` },
+      {
+        key: 'soak.codeKB',
+        measure,
+        label: `compiled code at ${early} / ${late}`,
+        value: round(b.codeBytes / 1e3, 0),
+        unit: `KB (was ${round(a.codeBytes / 1e3, 0)})`,
+      },
+      {
+        key: 'soak.nativeKB',
+        measure,
+        label: `Blink objects in the snapshot at ${early} / ${late}`,
+        value: round(b.nativeBytes / 1e3, 0),
+        unit: `KB (was ${round(a.nativeBytes / 1e3, 0)})`,
+      },
       { key: 'soak.domNodes', measure, label: `DOM nodes at ${early} / ${late}`, value: b.nodes, unit: `(was ${a.nodes})` },
       { key: 'soak.listeners', measure, label: `JS event listeners at ${early} / ${late}`, value: b.listeners, unit: `(was ${a.listeners})` },
-      { key: 'soak.serverRssMB', measure, label: `server RSS at ${early} / ${late}`, value: round(b.serverRssMB, 1), unit: `MB (was ${round(a.serverRssMB, 1)})` },
+      {
+        key: 'soak.serverRssMB',
+        measure,
+        label: `server RSS at ${early} / ${late}`,
+        value: round(b.serverRssMB, 1),
+        unit: `MB (was ${round(a.serverRssMB, 1)})`,
+      },
     ];
   } finally {
     await context.close();

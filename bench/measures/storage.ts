@@ -63,7 +63,14 @@ export async function measureStorage({ kiosk, quick, tmpDir }: BenchContext): Pr
   const bareP50 = percentile(bare, 50);
   const measure = 'Storage';
   return [
-    { key: 'storage.p50Ratio', measure, label: `submit p50 vs bare insert (${count} submits)`, value: round(p50 / bareP50), unit: '×', budget: BUDGETS.storageP50Ratio },
+    {
+      key: 'storage.p50Ratio',
+      measure,
+      label: `submit p50 vs bare insert (${count} submits)`,
+      value: round(p50 / bareP50),
+      unit: '×',
+      budget: BUDGETS.storageP50Ratio,
+    },
     { key: 'storage.p99Ratio', measure, label: 'submit p99 vs bare insert p99', value: round(percentile(viaShell, 99) / percentile(bare, 99)), unit: '×' },
     { key: 'storage.submitP50Ms', measure, label: 'submit p50 (browser shell HTTP)', value: round(p50, 3), unit: 'ms' },
     { key: 'storage.submitP99Ms', measure, label: 'submit p99 (browser shell HTTP)', value: round(percentile(viaShell, 99), 3), unit: 'ms' },

@@ -11,7 +11,13 @@ export async function measureSync({ quick, tmpDir }: BenchContext): Promise<Figu
   const measure = 'Sync';
   const result = await benchSync({ rows: quick ? 10_000 : 100_000, quick, tmpDir });
   return [
-    { key: 'sync.rowsPerSecond', measure, label: `sync backlog to the loopback collector (${result.rows} rows)`, value: Math.round(result.rowsPerSecond), unit: 'rows/s' },
+    {
+      key: 'sync.rowsPerSecond',
+      measure,
+      label: `sync backlog to the loopback collector (${result.rows} rows)`,
+      value: Math.round(result.rowsPerSecond),
+      unit: 'rows/s',
+    },
     { key: 'sync.seconds', measure, label: 'sync backlog time', value: round(result.seconds), unit: 's' },
   ];
 }

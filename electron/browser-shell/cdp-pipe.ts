@@ -50,7 +50,11 @@ export class CdpPipe extends EventEmitter<{ event: [CdpEvent]; close: [] }> {
     this.#buffered += text;
     let end: number;
     while ((end = this.#buffered.indexOf('\0')) >= 0) {
-      const message = JSON.parse(this.#buffered.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } } & Partial<CdpEvent>;
+      const message = JSON.parse(this.#buffered.slice(0, end)) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+      } & Partial<CdpEvent>;
       this.#buffered = this.#buffered.slice(end + 1);
       if (message.id === undefined) {
         this.emit('event', { method: message.method ?? '', params: message.params ?? {}, sessionId: message.sessionId });

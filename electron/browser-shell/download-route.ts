@@ -40,7 +40,9 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
       // Anyone on the machine can ask for made-up links: the log must not grow with them.
       const outcome = grant ? 'file-missing' : 'refused';
       refusals.recordOther(`download ${outcome}`, { event: 'download', outcome }, 'download link unknown, used or expired, or its file is gone');
-      return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('This download link has expired or was already used.');
+      return void response
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end('This download link has expired or was already used.');
     }
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(grant.fileName)] ?? 'application/octet-stream',

@@ -13,7 +13,17 @@ import type { Logger } from '../node/log/logger.js';
 
 export const isIndexPath = (url: string | undefined) => /^\/(index\.html)?(\?.*)?$/.test(url ?? '');
 
-export function createIndexHandler({ api, rendererDir, logger, headers }: { api: KioskApi; rendererDir: string; logger: Logger; headers: Record<string, string> }) {
+export function createIndexHandler({
+  api,
+  rendererDir,
+  logger,
+  headers,
+}: {
+  api: KioskApi;
+  rendererDir: string;
+  logger: Logger;
+  headers: Record<string, string>;
+}) {
   let template: string | undefined;
 
   return async function handleIndex(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -49,20 +49,29 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-export async function startBrowserShell({ api, rendererDir, logger, port, token = randomBytes(24).toString('base64url'), downloads }: BrowserShellOptions): Promise<BrowserShell> {
+export async function startBrowserShell({
+  api,
+  rendererDir,
+  logger,
+  port,
+  token = randomBytes(24).toString('base64url'),
+  downloads,
+}: BrowserShellOptions): Promise<BrowserShell> {
   let hosts: string[] = [];
   const handleApi = createApiHandler({ api, token, logger, allowedHosts: () => hosts });
   const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, allowedHosts: () => hosts });
   // Without a built UI (a fresh clone; `npm run dev`, where Vite serves the pages) the API still
   // runs, and a page request says what is missing instead of the server dying on start.
   const uiBuilt = existsSync(rendererDir);
-  const serveStatic = uiBuilt ? sirv(rendererDir, {
-    dev: false,
-    etag: true,
-    setHeaders: (response) => {
-      for (const [name, value] of Object.entries(STATIC_HEADERS)) response.setHeader(name, value);
-    },
-  }) : uiNotBuilt(rendererDir, logger);
+  const serveStatic = uiBuilt
+    ? sirv(rendererDir, {
+        dev: false,
+        etag: true,
+        setHeaders: (response) => {
+          for (const [name, value] of Object.entries(STATIC_HEADERS)) response.setHeader(name, value);
+        },
+      })
+    : uiNotBuilt(rendererDir, logger);
   const handleIndex = createIndexHandler({ api, rendererDir, logger, headers: STATIC_HEADERS });
 
   const server = createServer((request, response) => {
@@ -115,10 +124,11 @@ export async function startBrowserShell({ api, rendererDir, logger, port, token 
     origin,
     token,
     kioskUrl: `${origin}#token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -73,7 +73,9 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
       { kioskId, now: () => new Date(), topics },
     );
     logger.info({ event: 'export', outcome: 'written', file, rows: written.rows, format }, 'feedback exported from the command line');
-    process.stdout.write(`Exported ${written.rows} ${written.rows === 1 ? 'row' : 'rows'} to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`);
+    process.stdout.write(
+      `Exported ${written.rows} ${written.rows === 1 ? 'row' : 'rows'} to ${written.file}\nSHA-256: ${written.sha256}\nManifest: ${written.manifestFile}\n`,
+    );
     return 0;
   });
 }
@@ -81,7 +83,13 @@ export async function runExport(options: ExportCommandOptions, dataDirFlag: stri
 /** Opens the kiosk's database and settings for one command, and closes them after. */
 export async function withStore(
   dataDirFlag: string | undefined,
-  work: (opened: { store: FeedbackStore; logger: ReturnType<typeof createLogger>; settings: KioskSettings; config: LoadedConfig; dataDir: string }) => Promise<number>,
+  work: (opened: {
+    store: FeedbackStore;
+    logger: ReturnType<typeof createLogger>;
+    settings: KioskSettings;
+    config: LoadedConfig;
+    dataDir: string;
+  }) => Promise<number>,
 ): Promise<number> {
   const dataDir = resolveDataDir(dataDirFlag);
   const logger = createLogger(dataDir);

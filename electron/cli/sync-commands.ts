@@ -16,7 +16,10 @@ function withOutbox(dataDirFlag: string | undefined, work: (outbox: SyncOutbox, 
   return withStore(dataDirFlag, async ({ store, logger, settings, dataDir }) => {
     const access = new StaffAccess({ dataDir, logger });
     try {
-      return await work(new SyncOutbox({ store: () => store, tokens: () => credentialsTokenStore(access.credentials(store)), settings, logger, now: () => new Date() }), store);
+      return await work(
+        new SyncOutbox({ store: () => store, tokens: () => credentialsTokenStore(access.credentials(store)), settings, logger, now: () => new Date() }),
+        store,
+      );
     } finally {
       access.close();
     }

@@ -94,11 +94,15 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
       if (kioskId === null) refuse('unauthorized', 'missing or unknown bearer token');
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) refuse('invalid_request', 'the body must be application/json');
       const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-      if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) refuse('invalid_request', 'the Idempotency-Key header must be 16 to 128 letters, digits, "-" or "_"');
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))
+        refuse('invalid_request', 'the Idempotency-Key header must be 16 to 128 letters, digits, "-" or "_"');
       const body = await readBody(request);
       const input = parseJson(body);
       if (typeof input === 'object' && input !== null && 'protocolVersion' in input && input.protocolVersion !== SYNC_PROTOCOL_VERSION) {
-        refuse('unsupported_version', `protocol version ${JSON.stringify(input.protocolVersion)} is not supported; this collector speaks version ${SYNC_PROTOCOL_VERSION}`);
+        refuse(
+          'unsupported_version',
+          `protocol version ${JSON.stringify(input.protocolVersion)} is not supported; this collector speaks version ${SYNC_PROTOCOL_VERSION}`,
+        );
       }
       const parsed = v.safeParse(SyncBatchRequestSchema, input);
       if (!parsed.success) {
@@ -129,7 +133,12 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
       if (error.code === 'unavailable') headers['retry-after'] = String(UNAVAILABLE_RETRY_SECONDS);
       // Stop reading whatever is left of a refused body, and close rather than keep the connection.
       if (!request.complete) headers.connection = 'close';
-      send(response, SYNC_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }, headers);
+      send(
+        response,
+        SYNC_ERROR_STATUS[error.code],
+        { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+        headers,
+      );
       if (!request.complete) request.resume();
     }
   }
@@ -138,7 +147,12 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
     request.resume();
     if (!tokens.isReportToken(bearerToken(request) ?? basicPassword(request))) {
       // Basic lets a manager open the report in a browser: any user name, the report token as password.
-      return send(response, 401, { error: { code: 'unauthorized', message: 'the report needs the report token' } }, { 'www-authenticate': 'Basic realm="Clinic Kiosk report", charset="UTF-8"' });
+      return send(
+        response,
+        401,
+        { error: { code: 'unauthorized', message: 'the report needs the report token' } },
+        { 'www-authenticate': 'Basic realm="Clinic Kiosk report", charset="UTF-8"' },
+      );
     }
     const weeks = await store.report();
     if (csv) {
@@ -182,7 +196,9 @@ function basicPassword(request: IncomingMessage): string | null {
 async function readBody(request: IncomingMessage): Promise<string> {
   const body = await readBodyText(request, MAX_BATCH_BYTES);
   if (body.ok) return body.text;
-  return body.problem === 'too_large' ? refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`) : refuse('invalid_request', 'the body is not valid UTF-8');
+  return body.problem === 'too_large'
+    ? refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`)
+    : refuse('invalid_request', 'the body is not valid UTF-8');
 }
 
 function parseJson(text: string): unknown {

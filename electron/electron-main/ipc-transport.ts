@@ -7,6 +7,9 @@ import { createIpcHandler } from './ipc-handler.js';
 
 export function registerIpcTransport(api: KioskApi, kioskContents: () => WebContents | undefined, logger: Logger): void {
   for (const method of API_METHODS) {
-    ipcMain.handle(ipcChannel(method), createIpcHandler(api, method, (sender) => sender === kioskContents(), logger));
+    ipcMain.handle(
+      ipcChannel(method),
+      createIpcHandler(api, method, (sender) => sender === kioskContents(), logger),
+    );
   }
 }

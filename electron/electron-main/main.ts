@@ -112,11 +112,14 @@ function cannotLoadSqlite(error: NativeModuleError, logger: Logger): void {
 
 /** An optional fresh start every day at a quiet hour (config `dailyRestartHour`). */
 function restartDailyAt(hour: number, logger: Logger): void {
-  setTimeout(() => {
-    logger.info({ hour }, 'daily restart');
-    app.relaunch();
-    app.exit(0);
-  }, msUntilLocalHour(new Date(), hour)).unref();
+  setTimeout(
+    () => {
+      logger.info({ hour }, 'daily restart');
+      app.relaunch();
+      app.exit(0);
+    },
+    msUntilLocalHour(new Date(), hour),
+  ).unref();
 }
 
 // First of all, so that any later error (finding the data folder, opening the log) relaunches too.

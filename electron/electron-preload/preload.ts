@@ -5,8 +5,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_METHODS, ipcChannel } from '../common/api/methods.js';
 
-const kioskApi = Object.fromEntries(
-  API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
-);
+const kioskApi = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]));
 
 contextBridge.exposeInMainWorld('kioskApi', kioskApi);

@@ -55,7 +55,15 @@ export interface KioskCore {
   close(): void;
 }
 
-export function startKioskCore({ dataDir, logger, shell, env = process.env, now = () => new Date(), syncTiming = {}, pinHashCost }: KioskCoreOptions): KioskCore {
+export function startKioskCore({
+  dataDir,
+  logger,
+  shell,
+  env = process.env,
+  now = () => new Date(),
+  syncTiming = {},
+  pinHashCost,
+}: KioskCoreOptions): KioskCore {
   const incidents = new IncidentLog();
   try {
     makePrivateDir(dataDir);
@@ -89,8 +97,23 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
   const feedback = new FeedbackService({ dataDir, settings, logger, incidents, diskHeadroomBytes: config.diskHeadroomMegabytes * 1024 * 1024, now });
   const downloads = new DownloadTickets(now);
   const access = new StaffAccess({ dataDir, logger, now, pinHashCost });
-  const sync = new SyncOutbox({ store: () => feedback.store, tokens: (store) => credentialsTokenStore(access.credentials(store)), settings, logger, now, timing: syncTiming || {} });
-  const exporter = new Exporter({ dataDir, shell, tickets: downloads, logger, now, topics: content.journey, markExported: (seqs) => feedback.use((store) => store.markExportedInChunks(seqs, now())) });
+  const sync = new SyncOutbox({
+    store: () => feedback.store,
+    tokens: (store) => credentialsTokenStore(access.credentials(store)),
+    settings,
+    logger,
+    now,
+    timing: syncTiming || {},
+  });
+  const exporter = new Exporter({
+    dataDir,
+    shell,
+    tickets: downloads,
+    logger,
+    now,
+    topics: content.journey,
+    markExported: (seqs) => feedback.use((store) => store.markExportedInChunks(seqs, now())),
+  });
   const staffApi = createStaffApi({
     feedback,
     settings,
@@ -103,7 +126,15 @@ export function startKioskCore({ dataDir, logger, shell, env = process.env, now 
     logger,
     now,
   });
-  logger.info({ dataDir, kioskId: settings.current(feedback.storeIfOpen).kioskId, content: `${content.id}@${content.version}`, locales: languages.options.map((o) => o.locale) }, 'kiosk core started');
+  logger.info(
+    {
+      dataDir,
+      kioskId: settings.current(feedback.storeIfOpen).kioskId,
+      content: `${content.id}@${content.version}`,
+      locales: languages.options.map((o) => o.locale),
+    },
+    'kiosk core started',
+  );
 
   const api: KioskApi = {
     async getBootstrap() {

@@ -35,7 +35,10 @@ function contentFor(language: string): ContentPackFixture {
 async function chooseLanguage(page: Page, language: string): Promise<void> {
   if (language === 'en') return;
   const name = new Intl.DisplayNames([language], { type: 'language' }).of(language)!;
-  await page.getByRole('banner').getByRole('button', { name: name[0]!.toLocaleUpperCase(language) + name.slice(1), exact: true }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: name[0]!.toLocaleUpperCase(language) + name.slice(1), exact: true })
+    .click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
@@ -82,7 +85,10 @@ function textContrasts(results: AxeResults): { target: string; ratio: number }[]
 function expectAllTextAtLeast(results: AxeResults, ratio: number): void {
   const contrasts = textContrasts(results);
   expect(contrasts.length, 'axe measured the text').toBeGreaterThan(0);
-  expect(contrasts.filter((text) => text.ratio < ratio), `text under ${ratio}:1`).toEqual([]);
+  expect(
+    contrasts.filter((text) => text.ratio < ratio),
+    `text under ${ratio}:1`,
+  ).toEqual([]);
 }
 
 test('the 7:1 check can fail: in normal contrast some text is under 7:1 (white on the accent)', async ({ kiosk: page }) => {

@@ -28,9 +28,22 @@ test('the dashboard draws the seeded feedback and shows comments as text', async
   });
   const [first, second] = content.topics;
   const api = kioskClient(server);
-  await api.submitFeedback(submission({ worryBefore: 4, worryAfter: 2, overallHelpfulness: 5, answeredQuestions: 'yes', topicHelpful: { [first!.id]: true, [second!.id]: false }, comment: SCRIPT }));
-  await api.submitFeedback(submission({ worryBefore: 5, worryAfter: 3, overallHelpfulness: 4, answeredQuestions: 'partly', topicHelpful: { [first!.id]: true }, comment: IMAGE }));
-  await api.submitFeedback(submission({ worryBefore: 2, overallHelpfulness: 5, answeredQuestions: 'no', topicHelpful: { [second!.id]: true }, comment: 'Clear and calm, thank you.' }));
+  await api.submitFeedback(
+    submission({
+      worryBefore: 4,
+      worryAfter: 2,
+      overallHelpfulness: 5,
+      answeredQuestions: 'yes',
+      topicHelpful: { [first!.id]: true, [second!.id]: false },
+      comment: SCRIPT,
+    }),
+  );
+  await api.submitFeedback(
+    submission({ worryBefore: 5, worryAfter: 3, overallHelpfulness: 4, answeredQuestions: 'partly', topicHelpful: { [first!.id]: true }, comment: IMAGE }),
+  );
+  await api.submitFeedback(
+    submission({ worryBefore: 2, overallHelpfulness: 5, answeredQuestions: 'no', topicHelpful: { [second!.id]: true }, comment: 'Clear and calm, thank you.' }),
+  );
   await api.submitFeedback(submission({ overallHelpfulness: 3 }));
   await api.submitFeedback(submission({}));
 
@@ -47,7 +60,9 @@ test('the dashboard draws the seeded feedback and shows comments as text', async
     [t('helpfulness.4'), '1'],
     [t('helpfulness.5'), '2'],
   ]);
-  await expect(dashboard.getByText(`${t('dashboard.answeredSkipped', { count: 4, skipped: 1 })} ${t('dashboard.mostCommon', { answer: t('helpfulness.5') })}`)).toBeVisible();
+  await expect(
+    dashboard.getByText(`${t('dashboard.answeredSkipped', { count: 4, skipped: 1 })} ${t('dashboard.mostCommon', { answer: t('helpfulness.5') })}`),
+  ).toBeVisible();
   expect(await tableRows(dashboard, t('answered.question'))).toEqual([
     [t('answered.yes'), '1'],
     [t('answered.partly'), '1'],

@@ -22,7 +22,11 @@ const byId = (a: { id?: string }, b: { id?: string }) => (a.id! < b.id! ? -1 : a
  * The CSV row each database row must become: times to the hour, one column per topic of the pack
  * (answered or not), empty cells for skipped answers, formulas neutralised.
  */
-function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; topic_id: string; helpful: number }[], topicIds: string[]): Record<string, string>[] {
+function expectedCsvRows(
+  rows: FeedbackRow[],
+  topics: { feedback_id: string; topic_id: string; helpful: number }[],
+  topicIds: string[],
+): Record<string, string>[] {
   const cell = (value: string | number | null) => (value === null ? '' : String(value));
   const neutralised = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   return rows.map((row) => {
@@ -48,7 +52,11 @@ function expectedCsvRows(rows: FeedbackRow[], topics: { feedback_id: string; top
 }
 
 /** Presses Export and waits for both downloads, the file and its manifest (in either order). */
-async function exportAndDownload(page: Page, panel: Locator, testInfo: TestInfo): Promise<{ file: Buffer; fileName: string; manifest: Record<string, unknown> }> {
+async function exportAndDownload(
+  page: Page,
+  panel: Locator,
+  testInfo: TestInfo,
+): Promise<{ file: Buffer; fileName: string; manifest: Record<string, unknown> }> {
   const downloads: Download[] = [];
   const collect = (download: Download) => downloads.push(download);
   page.on('download', collect);
@@ -72,8 +80,12 @@ async function exportAndDownload(page: Page, panel: Locator, testInfo: TestInfo)
 test('admin CSV export downloads a file whose rows equal the database rows, formulas neutralised', async ({ kiosk: page, server, content }, testInfo) => {
   const api = kioskClient(server);
   const [firstTopic, secondTopic] = content.topics.map((topic) => topic.id);
-  await api.submitFeedback(submission({ worryBefore: 4, worryAfter: 2, overallHelpfulness: 5, answeredQuestions: 'yes', topicHelpful: { [firstTopic!]: true }, comment: HYPERLINK }));
-  await api.submitFeedback(submission({ worryBefore: 3, topicHelpful: { [firstTopic!]: false, [secondTopic!]: true }, comment: '@desk, "quoted", and a line\nbreak' }));
+  await api.submitFeedback(
+    submission({ worryBefore: 4, worryAfter: 2, overallHelpfulness: 5, answeredQuestions: 'yes', topicHelpful: { [firstTopic!]: true }, comment: HYPERLINK }),
+  );
+  await api.submitFeedback(
+    submission({ worryBefore: 3, topicHelpful: { [firstTopic!]: false, [secondTopic!]: true }, comment: '@desk, "quoted", and a line\nbreak' }),
+  );
   await api.submitFeedback(submission({ answeredQuestions: 'partly', comment: 'Plain words.' }));
 
   const panel = await unlockAs(page, 'admin');
@@ -85,12 +97,21 @@ test('admin CSV export downloads a file whose rows equal the database rows, form
 
   const { file, fileName, manifest } = await exportAndDownload(page, panel, testInfo);
   const rows = readDatabase(server, (db) => db.prepare('SELECT * FROM feedback ORDER BY id').all() as FeedbackRow[]);
-  const topics = readDatabase(server, (db) => db.prepare('SELECT feedback_id, topic_id, helpful FROM feedback_topics').all() as { feedback_id: string; topic_id: string; helpful: number }[]);
+  const topics = readDatabase(
+    server,
+    (db) => db.prepare('SELECT feedback_id, topic_id, helpful FROM feedback_topics').all() as { feedback_id: string; topic_id: string; helpful: number }[],
+  );
 
   // UTF-8 with a BOM (for Excel), and every database row exactly once, cell for cell.
   expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = (parse(file, { bom: true, columns: true }) as Record<string, string>[]).sort(byId);
-  expect(csv).toEqual(expectedCsvRows(rows, topics, content.topics.map((topic) => topic.id)));
+  expect(csv).toEqual(
+    expectedCsvRows(
+      rows,
+      topics,
+      content.topics.map((topic) => topic.id),
+    ),
+  );
   expect(Object.keys(csv[0]!).filter((column) => column.startsWith('topic_'))).toEqual(content.topics.map((topic) => `topic_${topic.id}`));
   expect(csv.find((row) => row.comment!.includes('HYPERLINK'))!.comment).toBe(`'${HYPERLINK}`);
 

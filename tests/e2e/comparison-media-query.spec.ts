@@ -18,7 +18,8 @@ test('revisiting the comparison creates no new media queries', async ({ page, se
   const comparison = content.topics.findIndex((topic) => topic.kind === 'comparison');
   expect(comparison).toBeGreaterThan(0);
   await openTopic(page, content.topics, comparison);
-  const orientationQueries = () => page.evaluate(() => (window as unknown as { matchMediaCalls: string[] }).matchMediaCalls.filter((q) => q.includes('orientation')).length);
+  const orientationQueries = () =>
+    page.evaluate(() => (window as unknown as { matchMediaCalls: string[] }).matchMediaCalls.filter((q) => q.includes('orientation')).length);
   const first = await orientationQueries();
   expect(first).toBeLessThanOrEqual(1);
   for (let visit = 0; visit < 3; visit++) {

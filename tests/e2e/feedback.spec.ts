@@ -17,13 +17,18 @@ const main = (page: Page) => page.getByRole('main');
 const uniqueMarker = () => `marker${Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
 const choose = (page: Page, label: string) => main(page).getByRole('button', { name: label }).click();
 const helpful = (page: Page, answer: 'yes' | 'no') =>
-  main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t(`topicHelpful.${answer}`), exact: true });
+  main(page)
+    .getByRole('group', { name: t('topicHelpful.question') })
+    .getByRole('button', { name: t(`topicHelpful.${answer}`), exact: true });
 
 /** From the last topic: Finish, the summary, then "Share feedback" to the first feedback question. */
 async function toFeedback(page: Page) {
   await ui.finish(page).click();
   await expect(ui.heading(page)).toHaveText(/./);
-  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  await ui
+    .bottomNav(page)
+    .getByRole('button', { name: t('closing.feedback') })
+    .click();
 }
 
 test('a patient answers every question and the database holds exactly those answers', async ({ kiosk: page, content, server }) => {
@@ -63,7 +68,9 @@ test('a patient answers every question and the database holds exactly those answ
   await page.keyboard.type(typed);
   await expect(comment).toHaveValue(typed);
   await expect(main(page).getByText(t('comment.counter', { count: typed.length, max: 500 }))).toBeVisible();
-  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await main(page)
+    .getByRole('button', { name: t('feedback.submit') })
+    .click();
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
 
   const rows = storedFeedback(server.dataDir, 'comment LIKE ?', `%${marker}%`);
@@ -96,7 +103,9 @@ test('skipping everything stores a row of skipped answers', async ({ kiosk: page
   for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
   await toFeedback(page);
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await main(page)
+    .getByRole('button', { name: t('feedback.submit') })
+    .click();
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
 
   const rows = storedFeedback(server.dataDir, '1 ORDER BY seq DESC');
@@ -123,14 +132,27 @@ test('Back to an answered question offers Next, which keeps the answer; Skip say
   await ui.back(page).click();
   await ui.back(page).click();
   // On an answered question Skip says what it does, and does it.
-  await main(page).getByRole('button', { name: t('question.skipAnswered') }).click();
-  await main(page).getByRole('button', { name: t('question.skipAnswered') }).click();
+  await main(page)
+    .getByRole('button', { name: t('question.skipAnswered') })
+    .click();
+  await main(page)
+    .getByRole('button', { name: t('question.skipAnswered') })
+    .click();
   await choose(page, t('answered.yes'));
   const marker = uniqueMarker();
-  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(marker);
-  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await main(page)
+    .getByRole('textbox', { name: t('comment.label') })
+    .fill(marker);
+  await main(page)
+    .getByRole('button', { name: t('feedback.submit') })
+    .click();
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
-  expect(storedFeedback(server.dataDir, 'comment = ?', marker)[0]).toMatchObject({ worry_before: 4, worry_after: null, overall_helpfulness: null, answered_questions: 'yes' });
+  expect(storedFeedback(server.dataDir, 'comment = ?', marker)[0]).toMatchObject({
+    worry_before: 4,
+    worry_after: null,
+    overall_helpfulness: null,
+    answered_questions: 'yes',
+  });
 });
 
 test('the comment stops at 500 characters and counts them', async ({ kiosk: page, content }) => {
@@ -156,13 +178,17 @@ test.describe('a failed save', () => {
     for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
     await toFeedback(page);
     for (let question = 0; question < 3; question++) await ui.skip(page).click();
-    await main(page).getByRole('textbox', { name: t('comment.label') }).fill(marker);
+    await main(page)
+      .getByRole('textbox', { name: t('comment.label') })
+      .fill(marker);
 
     // Another connection holds the write lock, so the kiosk's save times out as "locked".
     const blocker = new Database(join(server.dataDir, 'kiosk.db'));
     blocker.exec('BEGIN EXCLUSIVE');
     try {
-      await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+      await main(page)
+        .getByRole('button', { name: t('feedback.submit') })
+        .click();
       await expect(main(page).getByRole('button', { name: t('feedback.saving') })).toBeDisabled();
       await expect(main(page).getByRole('alert')).toHaveText(t('feedback.failed'));
       // Announced once: the alert is not also inside a live region.
@@ -174,7 +200,9 @@ test.describe('a failed save', () => {
     }
     expect(storedFeedback(server.dataDir, 'comment = ?', marker)).toHaveLength(0);
 
-    await main(page).getByRole('button', { name: t('feedback.retry') }).click();
+    await main(page)
+      .getByRole('button', { name: t('feedback.retry') })
+      .click();
     await expect(ui.heading(page)).toHaveText(t('thanks.title'));
     const rows = storedFeedback(server.dataDir, 'comment = ?', marker);
     expect(rows).toHaveLength(1);
@@ -190,12 +218,16 @@ test('a save that gets no answer ends in the calm message, and a retry saves onc
   for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
   await toFeedback(page);
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(marker);
+  await main(page)
+    .getByRole('textbox', { name: t('comment.label') })
+    .fill(marker);
 
   // The kiosk takes the request and never answers, as a core stuck on a failing disk would.
   let held = 0;
   await page.route('**/api/submitFeedback', () => void held++);
-  await main(page).getByRole('button', { name: t('feedback.submit') }).click();
+  await main(page)
+    .getByRole('button', { name: t('feedback.submit') })
+    .click();
   await expect(main(page).getByRole('button', { name: t('feedback.saving') })).toBeDisabled();
   await expect.poll(() => held).toBe(1);
   await page.clock.fastForward('00:16');
@@ -203,7 +235,9 @@ test('a save that gets no answer ends in the calm message, and a retry saves onc
   expect(storedFeedback(server.dataDir, 'comment = ?', marker)).toHaveLength(0);
 
   await page.unroute('**/api/submitFeedback');
-  await main(page).getByRole('button', { name: t('feedback.retry') }).click();
+  await main(page)
+    .getByRole('button', { name: t('feedback.retry') })
+    .click();
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
   expect(storedFeedback(server.dataDir, 'comment = ?', marker)).toHaveLength(1);
 });

@@ -232,7 +232,10 @@ export async function openCommentBox(page: Page, { topics }: ContentPackFixture,
   await ui.skip(page).click();
   for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
   await ui.finish(page).click();
-  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  await ui
+    .bottomNav(page)
+    .getByRole('button', { name: t('closing.feedback') })
+    .click();
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
   return page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
 }
@@ -240,9 +243,7 @@ export async function openCommentBox(page: Page, { topics }: ContentPackFixture,
 /** Waits until no finite CSS animation or transition is running (the on-screen keyboard rises for 160 ms). */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
   );
 }
 
@@ -329,7 +330,10 @@ export async function stopKioskServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ kiosk: Page; content: ContentPackFixture; allowedConsoleErrors: RegExp[] }, { server: KioskServer; kioskConfig: object | null }>({
+export const test = base.extend<
+  { kiosk: Page; content: ContentPackFixture; allowedConsoleErrors: RegExp[] },
+  { server: KioskServer; kioskConfig: object | null }
+>({
   /** A config.json for the worker's kiosk (e.g. a short idle timeout); null runs on the embedded defaults. */
   kioskConfig: [null, { option: true, scope: 'worker' }],
 

@@ -47,25 +47,36 @@ export async function freshWelcomeText(page: Page, url: string): Promise<string>
 /** A patient who answered, chose a bigger text, typed a comment and opened a dialog, then walked away. */
 export async function leaveTracesAndWalkAway(page: Page, comment: string) {
   await ui.start(page).click();
-  await main(page).getByRole('button', { name: t('worry.5') }).click();
-  await main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.yes'), exact: true }).click();
+  await main(page)
+    .getByRole('button', { name: t('worry.5') })
+    .click();
+  await main(page)
+    .getByRole('group', { name: t('topicHelpful.question') })
+    .getByRole('button', { name: t('topicHelpful.yes'), exact: true })
+    .click();
   await ui.textSize(page).click();
   await ui.textSize(page).click();
   await ui.allTopics(page).click();
   const list = ui.topicList(page);
   await list.getByRole('button').last().click();
   await ui.finish(page).click();
-  await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }).click();
+  await ui
+    .bottomNav(page)
+    .getByRole('button', { name: t('closing.feedback') })
+    .click();
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  await main(page).getByRole('textbox', { name: t('comment.label') }).fill(comment);
+  await main(page)
+    .getByRole('textbox', { name: t('comment.label') })
+    .fill(comment);
   // The on-screen keyboard rose with the focus; Done lowers it and the bottom bar is back.
   await ui.key(page, t('keyboard.done')).click();
   await expect(ui.keyboard(page)).toHaveCount(0);
-  await main(page).getByRole('textbox', { name: t('comment.label') }).evaluate((box) => box.scrollIntoView());
+  await main(page)
+    .getByRole('textbox', { name: t('comment.label') })
+    .evaluate((box) => box.scrollIntoView());
   await ui.disclaimerButton(page).click();
   await expect(page.getByRole('dialog').first()).toBeVisible();
 }
-
 
 /**
  * After a reset (idle, or staff's End session): the welcome screen exactly as a fresh page shows it,

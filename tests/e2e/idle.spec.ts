@@ -6,7 +6,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, expectTopic, expectWelcome, t, ui } from './fixtures.js';
-import { countdownRunsOut, expectNoTraceOf, freshWelcomeText, idleTimePasses, leaveTracesAndWalkAway, main, test, warning, WARNING_SECONDS } from './idle-helpers.js';
+import {
+  countdownRunsOut,
+  expectNoTraceOf,
+  freshWelcomeText,
+  idleTimePasses,
+  leaveTracesAndWalkAway,
+  main,
+  test,
+  warning,
+  WARNING_SECONDS,
+} from './idle-helpers.js';
 
 test.describe('idle reset', () => {
   test('warns, counts down, and leaves no trace of the patient', async ({ kiosk: page, content, server }) => {
@@ -36,16 +46,21 @@ test.describe('idle reset', () => {
     await expect(main(page).locator('[aria-pressed="true"]')).toHaveCount(0);
   });
 
-  test("\"I'm still here\" keeps the patient where they were", async ({ kiosk: page, content }) => {
+  test('"I\'m still here" keeps the patient where they were', async ({ kiosk: page, content }) => {
     await ui.start(page).click();
     await ui.skip(page).click();
     await ui.next(page).click();
     await expectTopic(page, content.topics, 1);
-    await main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.no'), exact: true }).click();
+    await main(page)
+      .getByRole('group', { name: t('topicHelpful.question') })
+      .getByRole('button', { name: t('topicHelpful.no'), exact: true })
+      .click();
 
     await idleTimePasses(page);
     await expect(warning(page)).toBeVisible();
-    await warning(page).getByRole('button', { name: t('idle.stay') }).click();
+    await warning(page)
+      .getByRole('button', { name: t('idle.stay') })
+      .click();
     await expect(warning(page)).toBeHidden();
     await expectTopic(page, content.topics, 1);
     await expect(main(page).getByRole('button', { name: t('topicHelpful.no'), exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -53,7 +68,9 @@ test.describe('idle reset', () => {
     // The wait starts again: the warning comes back later, and the patient can still stay.
     await idleTimePasses(page);
     await expect(warning(page)).toBeVisible();
-    await warning(page).getByRole('button', { name: t('idle.stay') }).click();
+    await warning(page)
+      .getByRole('button', { name: t('idle.stay') })
+      .click();
     await expectTopic(page, content.topics, 1);
   });
 
@@ -69,4 +86,3 @@ test.describe('idle reset', () => {
     await expect(warning(page)).toBeVisible();
   });
 });
-

@@ -220,7 +220,10 @@ test.describe('disclaimer', () => {
     });
     await test.step('closing screen', async () => {
       await ui.allTopics(page).click();
-      await ui.topicList(page).getByRole('button', { name: topics.at(-1)!.title }).click();
+      await ui
+        .topicList(page)
+        .getByRole('button', { name: topics.at(-1)!.title })
+        .click();
       await ui.finish(page).click();
       await expect(ui.heading(page)).toHaveText(pack.closing.title);
       await openAndCheck();
@@ -233,7 +236,12 @@ test.describe('disclaimer', () => {
 
 test.describe('text size', () => {
   const rootFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-  const bodyFontSize = (page: Page) => page.getByRole('main').locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const bodyFontSize = (page: Page) =>
+    page
+      .getByRole('main')
+      .locator('p')
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   const sizeName = (size: 'normal' | 'large' | 'larger') => t(`topbar.textSize.${size}`);
 
   test('cycles normal → large → larger → normal and the text grows with it', async ({ kiosk: page, content }) => {

@@ -38,7 +38,14 @@ test('the whole journey, feedback included, with Tab, Enter and Space only', asy
     await expectTopic(page, topics, index);
     // Each new screen starts at its heading, so Tab goes on from there.
     await expect(ui.heading(page)).toBeFocused();
-    if (index === 0) await activate(page, main(page).getByRole('group', { name: t('topicHelpful.question') }).getByRole('button', { name: t('topicHelpful.yes') }), 'Space');
+    if (index === 0)
+      await activate(
+        page,
+        main(page)
+          .getByRole('group', { name: t('topicHelpful.question') })
+          .getByRole('button', { name: t('topicHelpful.yes') }),
+        'Space',
+      );
     if (topic.kind === 'faq') {
       await activate(page, mainButton(page, pack.faq.items[0]!.question));
       await expect(page.getByText(pack.faq.items[0]!.answer, { exact: true })).toBeVisible();
@@ -65,7 +72,14 @@ test('the whole journey, feedback included, with Tab, Enter and Space only', asy
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
 
   const [row] = readStoredFeedback(join(server.dataDir, 'kiosk.db'), '1 ORDER BY seq DESC LIMIT 1');
-  expect(row).toMatchObject({ worry_before: 3, worry_after: 2, overall_helpfulness: 4, answered_questions: 'yes', comment: 'ok', topics: { [topics[0]!.id]: true } });
+  expect(row).toMatchObject({
+    worry_before: 3,
+    worry_after: 2,
+    overall_helpfulness: 4,
+    answered_questions: 'yes',
+    comment: 'ok',
+    topics: { [topics[0]!.id]: true },
+  });
 });
 
 test('each screen change is announced once, through the live region', async ({ kiosk: page, content }) => {

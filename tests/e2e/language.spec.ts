@@ -42,7 +42,10 @@ test('each kind of screen switches language at once, and the patient stays where
     await choose(page, english);
     await expect(english.ui.worryQuestion(page)).toBeVisible();
     await choose(page, spanish);
-    await spanish.ui.worryQuestion(page).getByRole('button', { name: spanish.t('worry.2'), exact: true }).click();
+    await spanish.ui
+      .worryQuestion(page)
+      .getByRole('button', { name: spanish.t('worry.2'), exact: true })
+      .click();
   });
 
   await test.step('topics: text, table and content from the Spanish pack', async () => {
@@ -71,7 +74,10 @@ test('each kind of screen switches language at once, and the patient stays where
     await choose(page, english);
     await expect(english.ui.heading(page)).toHaveText(en.pack.closing.title);
     await choose(page, spanish);
-    await spanish.ui.bottomNav(page).getByRole('button', { name: spanish.t('closing.feedback'), exact: true }).click();
+    await spanish.ui
+      .bottomNav(page)
+      .getByRole('button', { name: spanish.t('closing.feedback'), exact: true })
+      .click();
   });
 
   await test.step('feedback, stored with locale "es"', async () => {

@@ -6,7 +6,10 @@
 import { expect, t, test, ui } from './fixtures.js';
 
 test('the ready line is the whole link, and it opens the kiosk', async ({ page, server }) => {
-  const line = server.output().split('\n').find((text) => text.startsWith('Kiosk ready at '));
+  const line = server
+    .output()
+    .split('\n')
+    .find((text) => text.startsWith('Kiosk ready at '));
   expect(line).toBe(`Kiosk ready at ${server.kioskUrl}`);
   await page.goto(line!.slice('Kiosk ready at '.length));
   await expect(ui.start(page)).toBeVisible();

@@ -11,7 +11,6 @@ import { readStoredFeedback } from '../support/stored-feedback.js';
 import { expect, LANGUAGES, openCommentBox, ORIENTATIONS, settle, t, ui, type TestLanguage } from './fixtures.js';
 import { staff, test, unlockAs } from './staff-helpers.js';
 
-
 test.use({ hasTouch: true });
 
 const commentBox = (page: Page) => page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
@@ -40,8 +39,14 @@ async function expectFieldClearOfKeyboard(page: Page, scope: Page | Locator = pa
   const overlap = fieldBox.y + fieldBox.height > keyboardBox.y + 0.5 && keyboardBox.y + keyboardBox.height > fieldBox.y + 0.5;
   expect(overlap, `field ${JSON.stringify(fieldBox)} overlaps keyboard ${JSON.stringify(keyboardBox)}`).toBe(false);
   // Every key at least 64×64 px.
-  const keys = await ui.keyboard(scope).getByRole('button').evaluateAll((buttons) => buttons.map((key) => ({ name: key.textContent, ...key.getBoundingClientRect().toJSON() })));
-  expect(keys.filter((key) => key.width < 64 || key.height < 64), 'keys under 64 px').toEqual([]);
+  const keys = await ui
+    .keyboard(scope)
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((key) => ({ name: key.textContent, ...key.getBoundingClientRect().toJSON() })));
+  expect(
+    keys.filter((key) => key.width < 64 || key.height < 64),
+    'keys under 64 px',
+  ).toEqual([]);
   // Fully shown, give or take the sub-pixel rounding of a scrolled box.
   await expect(field).toBeInViewport({ ratio: 0.99 });
   await expect(ui.keyboard(scope)).toBeInViewport({ ratio: 1 });
@@ -67,7 +72,10 @@ test('a Spanish comment with ñ, accents and ¿¡, tapped out on the keyboard, i
   await expect(page.getByRole('main').getByText(t('comment.counter', { count: text.length, max: 500 }))).toBeVisible();
   await expect(page.getByRole('main').getByText(t('comment.privacy'))).toBeVisible();
 
-  await page.getByRole('main').getByRole('button', { name: t('feedback.submit') }).tap();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: t('feedback.submit') })
+    .tap();
   await expect(ui.heading(page)).toHaveText(t('thanks.title'));
   await expect(ui.keyboard(page)).toHaveCount(0);
   const rows = readStoredFeedback(join(server.dataDir, 'kiosk.db'), 'comment = ?', text);
@@ -83,7 +91,22 @@ test('with the UI in Spanish the keyboard is Spanish, and a comment tapped out o
   const { t: s, ui: es } = spanish;
   await expect(es.keyboard(page)).toBeVisible();
   await expect(es.keyboard(page)).toHaveAttribute('lang', 'es');
-  for (const name of ['ñ', 'á', 'é', 'í', 'ó', 'ú', 'ü', '¿', '¡', s('keyboard.shift'), s('keyboard.backspace'), s('keyboard.space'), s('keyboard.done'), english.name]) {
+  for (const name of [
+    'ñ',
+    'á',
+    'é',
+    'í',
+    'ó',
+    'ú',
+    'ü',
+    '¿',
+    '¡',
+    s('keyboard.shift'),
+    s('keyboard.backspace'),
+    s('keyboard.space'),
+    s('keyboard.done'),
+    english.name,
+  ]) {
     await expect(es.key(page, name)).toBeVisible();
   }
   await expect(es.key(page, spanish.name)).toHaveCount(0);
@@ -93,7 +116,10 @@ test('with the UI in Spanish the keyboard is Spanish, and a comment tapped out o
   await es.key(page, 'x').tap();
   await es.key(page, s('keyboard.backspace')).tap();
   await expect(comment).toHaveValue(text);
-  await page.getByRole('main').getByRole('button', { name: s('feedback.submit') }).tap();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: s('feedback.submit') })
+    .tap();
   await expect(es.heading(page)).toHaveText(s('thanks.title'));
   const rows = readStoredFeedback(join(server.dataDir, 'kiosk.db'), 'comment = ?', text);
   expect(rows).toHaveLength(1);
@@ -125,7 +151,10 @@ test('a key types in the same task as the tap, Shift lasts one letter, and 500 c
   await expect(page.getByRole('main').getByText(t('comment.counter', { count: 500, max: 500 }))).toBeVisible();
 });
 
-test('the bars step aside while typing; Done lowers the keyboard and brings them back; a tap on the field raises it again', async ({ kiosk: page, content }) => {
+test('the bars step aside while typing; Done lowers the keyboard and brings them back; a tap on the field raises it again', async ({
+  kiosk: page,
+  content,
+}) => {
   const comment = await openCommentBox(page, content);
   await comment.tap();
   await expect(ui.bottomNav(page)).toBeHidden();
@@ -138,7 +167,10 @@ test('the bars step aside while typing; Done lowers the keyboard and brings them
   await comment.tap();
   await expect(ui.keyboard(page)).toBeVisible();
   // Focus moving to anything that is not a text field lowers it too.
-  await page.getByRole('main').getByRole('button', { name: t('feedback.submit') }).focus();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: t('feedback.submit') })
+    .focus();
   await expect(ui.keyboard(page)).toHaveCount(0);
 });
 
@@ -203,7 +235,10 @@ for (const orientation of ORIENTATIONS) {
       await tapOut(panel, '120');
       await expect(field('settings.idleTimeoutSeconds')).toHaveValue('120');
       // Closing the panel lowers its keyboard.
-      await panel.getByRole('button', { name: t('dialog.close'), exact: true }).first().tap();
+      await panel
+        .getByRole('button', { name: t('dialog.close'), exact: true })
+        .first()
+        .tap();
       await expect(panel).toBeHidden();
       await expect(ui.keyboard(page)).toHaveCount(0);
     });

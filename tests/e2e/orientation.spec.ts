@@ -17,7 +17,6 @@ const MIN_TARGET_PX = 64;
 const MIN_BODY_TEXT_PX = 24;
 const MIN_HEADING_PX = 40;
 
-
 for (const orientation of ORIENTATIONS) {
   test.describe(orientation.name, () => {
     test.use({ viewport: orientation.viewport });
@@ -88,7 +87,10 @@ for (const orientation of ORIENTATIONS) {
           await expectTouchTargets(page);
           await expectTopicTextSizes(page);
           await shots.take('closing');
-          await ui.bottomNav(page).getByRole('button', { name: t('closing.feedback'), exact: true }).click();
+          await ui
+            .bottomNav(page)
+            .getByRole('button', { name: t('closing.feedback'), exact: true })
+            .click();
         });
 
         await test.step('feedback questions', async () => {
@@ -155,10 +157,13 @@ for (const orientation of ORIENTATIONS) {
       const mainBox = (await main.boundingBox())!;
       await page.mouse.move(mainBox.x + mainBox.width / 2, mainBox.y + mainBox.height / 2);
       await expect
-        .poll(async () => {
-          await page.mouse.wheel(0, 600);
-          return main.evaluate((el) => Math.ceil(el.scrollTop + el.clientHeight) >= el.scrollHeight - 1);
-        }, { message: 'the content area scrolls to its end' })
+        .poll(
+          async () => {
+            await page.mouse.wheel(0, 600);
+            return main.evaluate((el) => Math.ceil(el.scrollTop + el.clientHeight) >= el.scrollHeight - 1);
+          },
+          { message: 'the content area scrolls to its end' },
+        )
         .toBe(true);
       // The page itself never scrolled: only the content area did.
       expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
@@ -231,7 +236,10 @@ async function expectTopicTextSizes(page: Page): Promise<void> {
     return { texts, h1: h1 ? size(h1) : null };
   }, 'p, li, td, th, dt, dd, caption');
   expect(found.texts.length, 'the screen has body text').toBeGreaterThan(0);
-  expect(found.texts.filter((text) => text.px < MIN_BODY_TEXT_PX), `body text under ${MIN_BODY_TEXT_PX} px`).toEqual([]);
+  expect(
+    found.texts.filter((text) => text.px < MIN_BODY_TEXT_PX),
+    `body text under ${MIN_BODY_TEXT_PX} px`,
+  ).toEqual([]);
   expect(found.h1, `the heading is at least ${MIN_HEADING_PX} px`).toBeGreaterThanOrEqual(MIN_HEADING_PX);
 }
 
@@ -266,7 +274,10 @@ async function expectComparisonCards(page: Page, pack: PackYaml, tr = t): Promis
 /** The top bar and the bottom nav are fully inside the viewport, and the page itself does not scroll. */
 async function expectBarsInView(page: Page): Promise<void> {
   const viewport = page.viewportSize()!;
-  for (const [name, bar] of [['top bar', page.getByRole('banner')], ['bottom nav', ui.bottomNav(page)]] as const) {
+  for (const [name, bar] of [
+    ['top bar', page.getByRole('banner')],
+    ['bottom nav', ui.bottomNav(page)],
+  ] as const) {
     const box = await bar.boundingBox();
     expect(box, `${name} is shown`).not.toBeNull();
     expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(-0.5);

@@ -25,7 +25,10 @@ test('the screen a tap leads to is built ahead, hidden, and the tap shows that s
 
   // Answering leads to the first topic, which was built meanwhile; the second then waits in turn.
   await expect(anyHeading(page, topics[0]!.title)).toBeAttached();
-  await page.getByRole('main').getByRole('button', { name: t('worry.3'), exact: true }).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: t('worry.3'), exact: true })
+    .click();
   await expect(shownHeading(page, topics[0]!.title)).toBeFocused();
   const second = anyHeading(page, topics[1]!.title);
   await expect(second).toBeAttached();

@@ -55,7 +55,8 @@ export const staff = {
   panel: (page: Page) => page.getByRole('dialog', { name: t('staff.title'), exact: true }),
   key: (panel: Locator, name: string) => panel.getByRole('button', { name, exact: true }),
   message: (panel: Locator) => panel.getByRole('status').filter({ hasText: /\S/ }),
-  tab: (panel: Locator, section: 'status' | 'dashboard' | 'export' | 'sync' | 'settings') => panel.getByRole('tab', { name: t(`admin.${section}`), exact: true }),
+  tab: (panel: Locator, section: 'status' | 'dashboard' | 'export' | 'sync' | 'settings') =>
+    panel.getByRole('tab', { name: t(`admin.${section}`), exact: true }),
   section: (panel: Locator) => panel.getByRole('tabpanel'),
 };
 

@@ -40,7 +40,11 @@ test('first-run setup creates the staff PIN and the admin PIN, each typed twice'
   // Saved: the PIN pad, with a note; the credentials file holds hashes, never the PINs.
   await expect(panel.getByRole('heading', { name: t('pin.heading') })).toBeVisible();
   await expect(staff.message(panel)).toHaveText(t('pin.pinsSaved'));
-  const stored = readDatabase(server, (db) => db.prepare("SELECT key, value FROM credentials WHERE key LIKE 'pin.%' ORDER BY key").all() as { key: string; value: string }[], 'credentials.db');
+  const stored = readDatabase(
+    server,
+    (db) => db.prepare("SELECT key, value FROM credentials WHERE key LIKE 'pin.%' ORDER BY key").all() as { key: string; value: string }[],
+    'credentials.db',
+  );
   expect(stored.map((row) => row.key)).toEqual(['pin.admin', 'pin.staff']);
   for (const { value } of stored) {
     expect(value).not.toContain(STAFF_PIN);

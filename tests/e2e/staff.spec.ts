@@ -23,7 +23,7 @@ test.describe('the hidden gesture', () => {
     });
   });
 
-  test('5 quick taps open the panel; 4 taps do not', async ({ kiosk: page}) => {
+  test('5 quick taps open the panel; 4 taps do not', async ({ kiosk: page }) => {
     await page.clock.install();
     await tapLogo(page, 4);
     // Nothing happens until the 5th tap, however long one waits.
@@ -45,7 +45,7 @@ test.describe('the hidden gesture', () => {
 });
 
 test.describe('the PIN pad', () => {
-  test('has digit buttons named "0"–"9", masks the PIN, and says calmly when a PIN is wrong', async ({ kiosk: page}) => {
+  test('has digit buttons named "0"–"9", masks the PIN, and says calmly when a PIN is wrong', async ({ kiosk: page }) => {
     const panel = await openStaffPanel(page);
     for (const digit of '0123456789') await expect(staff.key(panel, digit)).toBeVisible();
     await expect(staff.key(panel, t('pin.delete'))).toBeDisabled();
@@ -92,7 +92,7 @@ test.describe('the PIN pad', () => {
     await expectTopic(page, content.topics, 1);
   });
 
-  test('passes axe (WCAG 2.2 AA)', async ({ kiosk: page}) => {
+  test('passes axe (WCAG 2.2 AA)', async ({ kiosk: page }) => {
     const panel = await openStaffPanel(page);
     await staff.key(panel, '1').click();
     await expectNoA11yViolations(page);
@@ -125,12 +125,15 @@ test.describe('staff', () => {
     for (const label of ['status.feedbackToday', 'status.feedbackTotal', 'status.unsynced', 'status.lastSync', 'status.content'] as const) {
       await expect(status.getByRole('term').filter({ hasText: t(label) })).toBeVisible();
     }
-    await expect(status.getByRole('definition').filter({ hasText: new RegExp(`^${content.pack.id}, version ${content.pack.version.replaceAll('.', '\\.')}`) })).toBeVisible();
+    await expect(
+      status.getByRole('definition').filter({ hasText: new RegExp(`^${content.pack.id}, version ${content.pack.version.replaceAll('.', '\\.')}`) }),
+    ).toBeVisible();
     await expect(status.getByText(t('status.never'), { exact: true })).toBeVisible();
 
     // No way into the admin sections, and no Quit.
     await expect(panel.getByRole('tablist')).toHaveCount(0);
-    for (const section of ['dashboard', 'export', 'sync', 'settings'] as const) await expect(panel.getByRole('tab', { name: t(`admin.${section}`) })).toHaveCount(0);
+    for (const section of ['dashboard', 'export', 'sync', 'settings'] as const)
+      await expect(panel.getByRole('tab', { name: t(`admin.${section}`) })).toHaveCount(0);
     await expect(panel.getByRole('button', { name: t('quit.button') })).toHaveCount(0);
     await expect(panel.getByRole('heading', { name: t('dashboard.heading') })).toHaveCount(0);
 

@@ -36,7 +36,9 @@ async function withKiosk(use: (app: ElectronApplication) => Promise<void>): Prom
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) args.unshift('--ozone-platform=headless');
   // Only the temp data folder, and no config file from the developer's machine.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'KIOSK_DATA_DIR' && entry[0] !== 'KIOSK_CONFIG'),
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'KIOSK_DATA_DIR' && entry[0] !== 'KIOSK_CONFIG',
+    ),
   );
   const app = await electron.launch({ executablePath: readiness.binary, args, cwd: repoRoot, env, timeout: 30_000 });
   try {
@@ -51,7 +53,8 @@ async function withKiosk(use: (app: ElectronApplication) => Promise<void>): Prom
 const pageText = (app: ElectronApplication) =>
   app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScript('document.body.innerText') as Promise<string>);
 
-test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => { // eslint-disable-line no-empty-pattern -- Playwright: no fixtures, only testInfo
+test('the Electron shell shows the kiosk in a sandboxed, context-isolated window', async ({}, testInfo) => {
+  // eslint-disable-line no-empty-pattern -- Playwright: no fixtures, only testInfo
   await withKiosk(async (app) => {
     const window = await app.firstWindow();
     await expect(window.getByRole('button', { name: 'Start', exact: true })).toBeVisible({ timeout: 20_000 });
@@ -60,7 +63,9 @@ test('the Electron shell shows the kiosk in a sandboxed, context-isolated window
     // The preload's bridge is there, and it works end to end over IPC.
     expect(await window.evaluate(() => typeof (window as { kioskApi?: { getBootstrap?: unknown } }).kioskApi?.getBootstrap)).toBe('function');
     const bootstrap = await window.evaluate(() =>
-      (window as unknown as { kioskApi: { getBootstrap: (input: unknown) => Promise<{ ok: boolean; value?: { content?: { id?: string } } }> } }).kioskApi.getBootstrap({}),
+      (
+        window as unknown as { kioskApi: { getBootstrap: (input: unknown) => Promise<{ ok: boolean; value?: { content?: { id?: string } } }> } }
+      ).kioskApi.getBootstrap({}),
     );
     expect(bootstrap.ok).toBe(true);
     expect(bootstrap.value?.content?.id).toBe('ketamine-addiction');

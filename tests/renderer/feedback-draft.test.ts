@@ -41,7 +41,12 @@ describe('FeedbackDraft', () => {
     draft.answeredQuestions = 'partly';
     draft.comment = '  first thought  ';
     draft.comment = '  second thought ';
-    expect(draft.toSubmission('en', '1.0.0')).toMatchObject({ topicHelpful: { safety: false, faq: true }, overallHelpfulness: 5, answeredQuestions: 'partly', comment: 'second thought' });
+    expect(draft.toSubmission('en', '1.0.0')).toMatchObject({
+      topicHelpful: { safety: false, faq: true },
+      overallHelpfulness: 5,
+      answeredQuestions: 'partly',
+      comment: 'second thought',
+    });
   });
 
   it('counts a blank comment as no answer', () => {

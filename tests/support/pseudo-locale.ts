@@ -11,7 +11,23 @@ import { parse, stringify } from 'yaml';
 
 export const PSEUDO_LOCALE = 'xx';
 const root = new URL('../../', import.meta.url).pathname;
-const ACCENTS: Record<string, string> = { a: 'à', e: 'é', i: 'î', o: 'ö', u: 'ü', n: 'ñ', c: 'ç', s: 'š', t: 'ţ', A: 'Å', E: 'É', O: 'Ö', N: 'Ñ', S: 'Š', T: 'Ţ' };
+const ACCENTS: Record<string, string> = {
+  a: 'à',
+  e: 'é',
+  i: 'î',
+  o: 'ö',
+  u: 'ü',
+  n: 'ñ',
+  c: 'ç',
+  s: 'š',
+  t: 'ţ',
+  A: 'Å',
+  E: 'É',
+  O: 'Ö',
+  N: 'Ñ',
+  S: 'Š',
+  T: 'Ţ',
+};
 // Ids, tags and the like are data, not words.
 const NOT_WORDS = new Set(['id', 'version', 'locale', 'journey', 'tone', 'from', 'clinicalReview']);
 

@@ -25,7 +25,11 @@ const KIOSK = 'lobby-1';
 // Fields the kiosk submission lacks but a sync row has, comments the scrubbed limit allows, and
 // NaN and ±Infinity, which JSON writes as null (a skipped answer).
 const VALID_AS_SYNC_ROW = new Set([
-  'unknown field kioskId', 'unknown field createdAt', 'comment bad #0', 'comment bad #1', 'comment bad #2',
+  'unknown field kioskId',
+  'unknown field createdAt',
+  'comment bad #0',
+  'comment bad #1',
+  'comment bad #2',
   ...['worryBefore', 'worryAfter', 'overallHelpfulness'].flatMap((field) => [12, 13, 14].map((i) => `${field} bad #${i}`)),
 ]);
 
@@ -34,20 +38,32 @@ function rowCases(): Case[] {
   const badRows = malformedPayloads().filter((c) => !VALID_AS_SYNC_ROW.has(c.name));
   const extra: { name: string; payload: unknown; field: string }[] = [
     ...['', 'lobby 1', 'x'.repeat(65), 7, null].map((kioskId, i) => ({ name: `kioskId bad #${i}`, payload: { kioskId }, field: 'kioskId' })),
-    ...['', '2026-11-29', '2026-11-29T10:00:00Z', '2026-13-40T10:00:00.000Z', '2026-11-29T10:00:00.000+01:00', 0, null].map((createdAt, i) => ({ name: `createdAt bad #${i}`, payload: { createdAt }, field: 'createdAt' })),
+    ...['', '2026-11-29', '2026-11-29T10:00:00Z', '2026-13-40T10:00:00.000Z', '2026-11-29T10:00:00.000+01:00', 0, null].map((createdAt, i) => ({
+      name: `createdAt bad #${i}`,
+      payload: { createdAt },
+      field: 'createdAt',
+    })),
     { name: 'comment over the scrubbed limit', payload: { comment: 'x'.repeat(1001) }, field: 'comment' },
     { name: 'partial missing', payload: { partial: undefined }, field: 'partial' },
   ].map((c) => ({ ...c, payload: { ...syncRow(KIOSK), ...(c.payload as object) } }));
   const all = [
     ...badRows.map((c) => ({
       name: c.name,
-      payload: typeof c.payload === 'object' && c.payload !== null && !Array.isArray(c.payload) ? { kioskId: KIOSK, createdAt: '2026-11-20T10:00:00.000Z', ...c.payload } : c.payload,
+      payload:
+        typeof c.payload === 'object' && c.payload !== null && !Array.isArray(c.payload)
+          ? { kioskId: KIOSK, createdAt: '2026-11-20T10:00:00.000Z', ...c.payload }
+          : c.payload,
       field: c.field,
     })),
     ...extra,
   ];
   // Each bad row alone, then hidden among valid rows: the whole batch is refused, valid rows too.
-  for (const [position, size] of [[0, 1], [1, 2], [4, 5], [19, 20]] as const) {
+  for (const [position, size] of [
+    [0, 1],
+    [1, 2],
+    [4, 5],
+    [19, 20],
+  ] as const) {
     for (const c of all) {
       const rows: unknown[] = Array.from({ length: size }, () => syncRow(KIOSK));
       rows[position] = c.payload;
@@ -61,7 +77,9 @@ function rowCases(): Case[] {
 function envelopeCases(otherKioskToken: string): Case[] {
   const valid = (extra: object = {}) => JSON.stringify({ protocolVersion: 1, rows: [syncRow(KIOSK)], ...extra });
   const cases: Case[] = [
-    ...['', '{', '{"protocolVersion":1,"rows":[', 'null,', "{'protocolVersion':1}", 'NaN', '[1,2', '\u0000', '{"a":1}}', valid().slice(0, -1)].map((body, i) => ({ name: `not JSON #${i}`, status: 400, body })),
+    ...['', '{', '{"protocolVersion":1,"rows":[', 'null,', "{'protocolVersion':1}", 'NaN', '[1,2', '\u0000', '{"a":1}}', valid().slice(0, -1)].map(
+      (body, i) => ({ name: `not JSON #${i}`, status: 400, body }),
+    ),
     { name: 'invalid UTF-8', status: 400, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]) },
     ...[null, 42, '"text"', '[]', 'true'].map((body, i) => ({ name: `not an object #${i}`, status: 400, body: String(body) })),
     ...[0, 2, 99, -1].map((protocolVersion) => ({ name: `version ${protocolVersion}`, status: 400, body: valid({ protocolVersion }) })),
@@ -74,11 +92,21 @@ function envelopeCases(otherKioskToken: string): Case[] {
     { name: 'unknown top-level field', status: 400, field: 'kiosk', body: valid({ kiosk: 'lobby-2' }) },
     { name: 'huge body, declared', status: 413, body: Buffer.alloc(5 * 1024 * 1024, 0x20) },
     { name: 'huge body, chunked', status: 413, body: Buffer.alloc(5 * 1024 * 1024, 0x20), chunked: true },
-    { name: 'huge comment', status: 400, field: 'rows.0.comment', body: JSON.stringify({ protocolVersion: 1, rows: [syncRow(KIOSK, { comment: 'x'.repeat(1_000_000) })] }) },
+    {
+      name: 'huge comment',
+      status: 400,
+      field: 'rows.0.comment',
+      body: JSON.stringify({ protocolVersion: 1, rows: [syncRow(KIOSK, { comment: 'x'.repeat(1_000_000) })] }),
+    },
     { name: 'text/plain', status: 400, headers: { 'content-type': 'text/plain' }, body: valid() },
     { name: 'no content type', status: 400, headers: { 'content-type': '' }, body: valid() },
     { name: 'no Idempotency-Key', status: 400, headers: { 'idempotency-key': '' }, body: valid() },
-    ...['short', 'has spaces in it here', 'x'.repeat(129), 'ümlaut-key-000000000'].map((key, i) => ({ name: `bad Idempotency-Key #${i}`, status: 400, headers: { 'idempotency-key': key }, body: valid() })),
+    ...['short', 'has spaces in it here', 'x'.repeat(129), 'ümlaut-key-000000000'].map((key, i) => ({
+      name: `bad Idempotency-Key #${i}`,
+      status: 400,
+      headers: { 'idempotency-key': key },
+      body: valid(),
+    })),
     { name: 'no token', status: 401, headers: { authorization: '' }, body: valid() },
     { name: 'unknown token', status: 401, headers: { authorization: `Bearer ${token()}` }, body: valid() },
     { name: 'token with a character changed', status: 401, headers: { authorization: 'Bearer CHANGED' }, body: valid() },

@@ -25,7 +25,12 @@ describe('sync under faults', () => {
   it('converges through 500s, hangs, drops after commit, 429s and a trickle', async () => {
     const collector = await startTestCollector(['lobby-1']);
     const proxy = await startFaultProxy(collector.origin);
-    const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: proxy.origin, token: tokenFor(collector, 'lobby-1'), timing: { ...FAST_SYNC, idleIntervalMs: 3_600_000 } });
+    const kiosk = await startSyncKiosk({
+      kioskId: 'lobby-1',
+      endpoint: proxy.origin,
+      token: tokenFor(collector, 'lobby-1'),
+      timing: { ...FAST_SYNC, idleIntervalMs: 3_600_000 },
+    });
     kiosk.core.sync.stop(); // passes are driven by hand here; the background schedule has its own test
     const ids = kiosk.seed(1_234); // three batches: 500, 500, 234
     const faults: Fault[] = ['error-500', 'pass', 'hang', 'drop-after', 'rate-limit', 'pass', 'trickle', 'drop-after', 'error-500'];
@@ -42,7 +47,7 @@ describe('sync under faults', () => {
     expect(outcomes.at(-1)).toBe('done');
     expect(kiosk.syncedIds().sort()).toEqual([...ids].sort());
     await expectExactlyOnce(collector, ids);
-    const status = await kiosk.client.getSyncStatus({ session: (await kiosk.client.unlockStaff({ pin: '246800' }) as { session: string }).session });
+    const status = await kiosk.client.getSyncStatus({ session: ((await kiosk.client.unlockStaff({ pin: '246800' })) as { session: string }).session });
     expect(status).toMatchObject({ pending: 0, quarantined: 0, lastError: null });
     await proxy.close();
   });
@@ -97,7 +102,10 @@ describe('sync under faults', () => {
     }
     await expectExactlyOnce(collector, [...ids.one, ...ids.two]);
     const byKiosk = await collector.query<{ kiosk_id: string; n: number }>('SELECT kiosk_id, count(*)::int AS n FROM feedback GROUP BY 1 ORDER BY 1');
-    expect(byKiosk).toEqual([{ kiosk_id: 'lobby-1', n: 700 }, { kiosk_id: 'upstairs', n: 650 }]);
+    expect(byKiosk).toEqual([
+      { kiosk_id: 'lobby-1', n: 700 },
+      { kiosk_id: 'upstairs', n: 650 },
+    ]);
     expect(one.syncedIds().length).toBe(700);
     expect(two.syncedIds().length).toBe(650);
     await proxy.close();

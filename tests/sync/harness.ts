@@ -100,7 +100,14 @@ const tempDir = useTempDirs('kiosk-sync-');
  * A kiosk core set up for sync by an admin (endpoint and token through the API). Background sync
  * is off unless `timing` is given, so tests drive passes with syncNow().
  */
-export async function startSyncKiosk(options: { kioskId: string; endpoint: string; token: string; timing?: Partial<SyncTiming>; clock?: TestClock; logger?: Logger }): Promise<TestKiosk> {
+export async function startSyncKiosk(options: {
+  kioskId: string;
+  endpoint: string;
+  token: string;
+  timing?: Partial<SyncTiming>;
+  clock?: TestClock;
+  logger?: Logger;
+}): Promise<TestKiosk> {
   const dataDir = tempDir();
   const test = startTestCore(dataDir, { clock: options.clock ?? testClock(), syncTiming: options.timing ?? false, logger: options.logger });
   cleanups.push(() => test.close());
@@ -149,4 +156,3 @@ export async function postRows(origin: string, token: string, rows: unknown[], k
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
-

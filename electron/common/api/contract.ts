@@ -8,7 +8,17 @@ import type { ContentPack } from '../content/schema.js';
 import { FeedbackSubmissionSchema } from '../feedback/schema.js';
 import { localeTag, type LocaleOption, type UiStrings } from '../locale.js';
 import type { ApiMethod } from './methods.js';
-import { staffInputSchemas, type Dashboard, type PreparedExport, type Settings, type StaffSetup, type StaffStatus, type SyncNowResult, type SyncStatus, type UnlockResult } from './staff.js';
+import {
+  staffInputSchemas,
+  type Dashboard,
+  type PreparedExport,
+  type Settings,
+  type StaffSetup,
+  type StaffStatus,
+  type SyncNowResult,
+  type SyncStatus,
+  type UnlockResult,
+} from './staff.js';
 
 const noInput = v.strictObject({});
 

@@ -13,7 +13,10 @@ const pin = v.pipe(v.string('must be a string of digits'), v.regex(PIN_PATTERN, 
 /** An opaque token from unlockStaff; random, short-lived, held only in memory. */
 const staffSession = v.pipe(v.string('must be a string'), v.minLength(16, 'is not a staff session'), v.maxLength(128, 'is not a staff session'));
 /** A local calendar day; the export's `since` counts from its start, `until` includes it whole. */
-export const LocalDateSchema = v.pipe(v.string(), v.check((text) => parseLocalDate(text) !== null, LOCAL_DATE_RULE));
+export const LocalDateSchema = v.pipe(
+  v.string(),
+  v.check((text) => parseLocalDate(text) !== null, LOCAL_DATE_RULE),
+);
 
 /** An export's date range: either end may be open, and `until` may not come before `since`. */
 const rangeInOrder = (range: { since?: string; until?: string }) => !range.since || !range.until || range.since <= range.until;
@@ -71,7 +74,10 @@ export const staffInputSchemas = {
       /** `download`: the browser shell serves the files; `folder`: the Electron shell asks where to save. */
       destination: v.picklist(['download', 'folder']),
     }),
-    v.forward(v.check((input) => rangeInOrder(input), RANGE_ORDER_MESSAGE), ['until']),
+    v.forward(
+      v.check((input) => rangeInOrder(input), RANGE_ORDER_MESSAGE),
+      ['until'],
+    ),
   ),
   quitKiosk: v.strictObject({ session: staffSession }),
   getSyncStatus: v.strictObject({ session: staffSession }),
@@ -88,9 +94,7 @@ export const staffInputSchemas = {
  * While locked, every try is refused as `locked`, even with the right PIN.
  */
 export type UnlockResult =
-  | { outcome: 'unlocked'; role: StaffRole; session: string }
-  | { outcome: 'wrong-pin'; attemptsLeft: number }
-  | { outcome: 'locked'; retryAfterSeconds: number };
+  { outcome: 'unlocked'; role: StaffRole; session: string } | { outcome: 'wrong-pin'; attemptsLeft: number } | { outcome: 'locked'; retryAfterSeconds: number };
 
 /** What the panel opens on. Asked again every few seconds while the PIN pad is locked. */
 export interface StaffSetup {

@@ -30,7 +30,10 @@ const BRACKETED_AT = new RegExp(String.raw`${LOCAL}\s*[\[({<]\s*at\s*[\])}>]\s*$
  * with a top-level domain people actually say.
  */
 const TLD = '(?:com|org|net|edu|gov|info|io|co|uk|us|ca|au|ie|nz|de|fr|es|it|nl|in|me|health|mail)';
-const SPELLED_OUT = new RegExp(String.raw`${LOCAL}(?:\s+dot\s+${LABEL})*\s+at\s+${LABEL}(?:\s*(?:\s\bdot\b\s|${DOT})\s*${LABEL})*(?:\s\bdot\b\s|${DOT})\s*${TLD}\b`, 'giu');
+const SPELLED_OUT = new RegExp(
+  String.raw`${LOCAL}(?:\s+dot\s+${LABEL})*\s+at\s+${LABEL}(?:\s*(?:\s\bdot\b\s|${DOT})\s*${LABEL})*(?:\s\bdot\b\s|${DOT})\s*${TLD}\b`,
+  'giu',
+);
 
 /**
  * A digit, then more digits each joined by any run of horizontal space (thin and non-breaking

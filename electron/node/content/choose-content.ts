@@ -20,7 +20,10 @@ export function chooseContentPack(configuredFile: string | null, incidents: Inci
   if (configuredFile) {
     const configured = loadContentPack(configuredFile);
     if (configured.ok) return { pack: configured.pack, file: configuredFile };
-    logger.error({ file: configured.error.file, field: configured.error.field, reason: configured.error.reason }, 'content pack rejected; using the bundled pack');
+    logger.error(
+      { file: configured.error.file, field: configured.error.field, reason: configured.error.reason },
+      'content pack rejected; using the bundled pack',
+    );
     incidents.record('content', 'The configured content could not be used, so the kiosk shows its built-in content.', configured.error.message);
   }
   const bundled = loadContentPack(bundledContentFile);

@@ -30,7 +30,8 @@ export class Languages {
       incidents.record('content', 'A language could not be offered because its files have a mistake.', problem.message);
     }
     for (const [locale, { content, strings }] of all) {
-      if (content.translation?.clinicalReview === 'needed') logger.warn({ locale, from: content.translation.from }, 'this translation has not had clinical review yet');
+      if (content.translation?.clinicalReview === 'needed')
+        logger.warn({ locale, from: content.translation.from }, 'this translation has not had clinical review yet');
       this.#bundles.set(locale, { content: personalisePack(content, clinicName), strings });
     }
     this.defaultLocale = pack.locale;

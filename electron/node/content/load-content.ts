@@ -54,4 +54,3 @@ export function personalisePack(pack: ContentPack, clinicName: string): ContentP
     typeof value === 'string' ? value.replaceAll('{clinic}', () => clinicName) : value,
   ) as ContentPack;
 }
-

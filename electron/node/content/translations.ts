@@ -55,7 +55,8 @@ function loadTranslation(file: string, locale: string, source: ContentPack): Loc
   const { pack } = loaded;
   if (pack.locale !== locale) return new ContentError(file, 'locale', `is "${pack.locale}", but the file name says "${locale}"`);
   if (pack.id !== source.id) return new ContentError(file, 'id', `must be "${source.id}", the id of the pack it translates`);
-  if (pack.journey.join() !== source.journey.join()) return new ContentError(file, 'journey', `must list the same topics in the same order as the ${source.locale} pack`);
+  if (pack.journey.join() !== source.journey.join())
+    return new ContentError(file, 'journey', `must list the same topics in the same order as the ${source.locale} pack`);
   const strings = loadUiStrings(locale, dirname(file));
   return strings instanceof ContentError ? strings : { content: pack, strings };
 }

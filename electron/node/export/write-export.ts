@@ -85,7 +85,12 @@ export async function writeExport(store: FeedbackStore, options: ExportOptions, 
 
   const hash = createHash('sha256');
   await writeDurably(file, (partial) =>
-    pipeline(Readable.from(rows()), encoder(options.format, columns), tap((chunk) => hash.update(chunk)), createWriteStream(partial, { flush: true, mode: PRIVATE_FILE_MODE })),
+    pipeline(
+      Readable.from(rows()),
+      encoder(options.format, columns),
+      tap((chunk) => hash.update(chunk)),
+      createWriteStream(partial, { flush: true, mode: PRIVATE_FILE_MODE }),
+    ),
   );
   const sha256 = hash.digest('hex');
 

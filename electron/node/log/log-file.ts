@@ -123,7 +123,13 @@ export class LogFile {
     const lines = this.#unreported;
     if (lines === 0) return;
     this.#unreported = 0;
-    const notice = { level: 40, time: new Date().toISOString(), app: 'clinic-kiosk', droppedLines: lines, msg: `${lines} log lines were dropped while the log file could not be written` };
+    const notice = {
+      level: 40,
+      time: new Date().toISOString(),
+      app: 'clinic-kiosk',
+      droppedLines: lines,
+      msg: `${lines} log lines were dropped while the log file could not be written`,
+    };
     // A failed write may have left half a line: start a fresh one, so the notice parses on its own.
     stream.write(`\n${JSON.stringify(notice)}\n`, (error) => {
       if (error) this.#unreported += lines;

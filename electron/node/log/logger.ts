@@ -15,7 +15,10 @@ export interface KioskLogOptions extends Partial<LogFileOptions> {
 }
 
 /** The log file and the logger writing to it; the file is there for its `dropped` count. */
-export function createKioskLog(dataDir: string, { level = process.env.KIOSK_LOG_LEVEL ?? 'info', ...file }: KioskLogOptions = {}): { logger: Logger; file: LogFile } {
+export function createKioskLog(
+  dataDir: string,
+  { level = process.env.KIOSK_LOG_LEVEL ?? 'info', ...file }: KioskLogOptions = {},
+): { logger: Logger; file: LogFile } {
   const logFile = new LogFile({ dir: join(dataDir, 'logs'), ...file });
   const logger = pino(
     { level, base: { app: 'clinic-kiosk' }, timestamp: pino.stdTimeFunctions.isoTime },

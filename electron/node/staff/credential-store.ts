@@ -75,7 +75,9 @@ export class CredentialStore {
 
   /** The entry's value, or undefined when it is absent, or fails its checksum or its schema (both logged). */
   get<S extends v.GenericSchema>(key: string, schema: S): v.InferOutput<S> | undefined {
-    const row = guardStorage(() => this.#db.prepare<[string], { value: string; checksum: string }>('SELECT value, checksum FROM credentials WHERE key = ?').get(key));
+    const row = guardStorage(() =>
+      this.#db.prepare<[string], { value: string; checksum: string }>('SELECT value, checksum FROM credentials WHERE key = ?').get(key),
+    );
     if (!row) return undefined;
     if (row.checksum !== checksum(key, row.value)) {
       this.#logger.error({ file: this.file, key }, 'a credential failed its integrity check; it is ignored until set again');
@@ -91,19 +93,27 @@ export class CredentialStore {
     );
     const at = this.#now().toISOString();
     guardStorage(() =>
-      this.#db.transaction(() => {
-        for (const [key, value] of Object.entries(values)) {
-          const text = JSON.stringify(value);
-          upsert.run(key, text, checksum(key, text), at);
-        }
-      }).immediate(),
+      this.#db
+        .transaction(() => {
+          for (const [key, value] of Object.entries(values)) {
+            const text = JSON.stringify(value);
+            upsert.run(key, text, checksum(key, text), at);
+          }
+        })
+        .immediate(),
     );
   }
 
   /** True when any of `keys` has an entry, sound or damaged: it was set in this file at some time. */
   holdsAny(keys: readonly string[]): boolean {
     const marks = keys.map(() => '?').join(', ');
-    return guardStorage(() => (this.#db.prepare(`SELECT count(*) FROM credentials WHERE key IN (${marks})`).pluck().get(...keys) as number) > 0);
+    return guardStorage(
+      () =>
+        (this.#db
+          .prepare(`SELECT count(*) FROM credentials WHERE key IN (${marks})`)
+          .pluck()
+          .get(...keys) as number) > 0,
+    );
   }
 
   close(): void {

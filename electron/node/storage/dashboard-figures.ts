@@ -39,7 +39,9 @@ export function prepareDashboardQueries(db: Database.Database) {
     paired: db.prepare<[], { n: number; meanChange: number | null }>(
       'SELECT count(*) AS n, avg(worry_after - worry_before) AS meanChange FROM feedback WHERE worry_before IS NOT NULL AND worry_after IS NOT NULL',
     ),
-    answered: db.prepare<[], { answer: string | null; n: number }>('SELECT answered_questions AS answer, count(*) AS n FROM feedback GROUP BY answered_questions'),
+    answered: db.prepare<[], { answer: string | null; n: number }>(
+      'SELECT answered_questions AS answer, count(*) AS n FROM feedback GROUP BY answered_questions',
+    ),
     comments: db.prepare<[number], { createdAt: string; comment: string }>(
       'SELECT created_at AS createdAt, comment FROM feedback WHERE comment IS NOT NULL ORDER BY created_at DESC, seq DESC LIMIT ?',
     ),

@@ -32,7 +32,11 @@ export function electronBindingFile(appRoot: string): string {
  * dist`) never breaks them. Inside Electron without its build, Node's build fails to load and
  * useSqliteBinding says so.
  */
-export function sqliteBindingFor(appRoot: string, versions: NodeJS.ProcessVersions = process.versions, exists: (file: string) => boolean = existsSync): string | undefined {
+export function sqliteBindingFor(
+  appRoot: string,
+  versions: NodeJS.ProcessVersions = process.versions,
+  exists: (file: string) => boolean = existsSync,
+): string | undefined {
   if (!versions.electron) return undefined;
   const file = electronBindingFile(appRoot);
   return exists(file) ? file : undefined;
@@ -52,7 +56,9 @@ export function useSqliteBinding(file: string | undefined): void {
   } catch (error) {
     const runtime = process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`;
     const reason = String((error as Error).message ?? error).split('\n')[0];
-    throw new NativeModuleError(`The SQLite module ${file ?? 'in node_modules'} cannot be loaded by ${runtime} (module version ${process.versions.modules}): ${reason}`);
+    throw new NativeModuleError(
+      `The SQLite module ${file ?? 'in node_modules'} cannot be loaded by ${runtime} (module version ${process.versions.modules}): ${reason}`,
+    );
   }
 }
 

@@ -5,7 +5,12 @@
  */
 import * as v from 'valibot';
 
-export function readStored<S extends v.GenericSchema>(schema: S, value: unknown, logger: { warn(details: object, message: string): void }, key: string): v.InferOutput<S> | undefined {
+export function readStored<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+  logger: { warn(details: object, message: string): void },
+  key: string,
+): v.InferOutput<S> | undefined {
   if (value === undefined) return undefined;
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;

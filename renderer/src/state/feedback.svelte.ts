@@ -8,7 +8,12 @@ import { api } from '../lib/api';
 import type { Screen } from './journey.svelte';
 
 /** The answer each one-tap question screen sets. */
-const QUESTION_ANSWERS = { 'worry-before': 'worryBefore', 'worry-after': 'worryAfter', helpfulness: 'overallHelpfulness', answered: 'answeredQuestions' } as const;
+const QUESTION_ANSWERS = {
+  'worry-before': 'worryBefore',
+  'worry-after': 'worryAfter',
+  helpfulness: 'overallHelpfulness',
+  answered: 'answeredQuestions',
+} as const;
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -61,7 +66,9 @@ export class FeedbackDraft {
    */
   keepAsPartial(locale: string, contentVersion: string): void {
     if (this.saveStatus === 'saved' || !this.hasAnswers) return;
-    api.submitFeedback({ ...this.toSubmission(locale, contentVersion), partial: true }).catch((error: unknown) => console.warn('partial feedback was not saved', error));
+    api
+      .submitFeedback({ ...this.toSubmission(locale, contentVersion), partial: true })
+      .catch((error: unknown) => console.warn('partial feedback was not saved', error));
   }
 
   /** Resolves true only once the kiosk has committed the row. */

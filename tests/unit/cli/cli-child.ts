@@ -42,7 +42,12 @@ export async function startServe(dataDir: string): Promise<ServeChild> {
     output: () => output,
     exited,
     async call(method, input) {
-      const response = await fetch(new URL(`/api/${method}`, link.origin), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input), signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(new URL(`/api/${method}`, link.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input),
+        signal: AbortSignal.timeout(10_000),
+      });
       return { status: response.status, json: await response.json() };
     },
   };

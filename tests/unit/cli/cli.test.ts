@@ -117,7 +117,10 @@ describe('clinic-kiosk export', () => {
     expect([...store.iterateFeedback({ onlyUnexported: true })].map((row) => row.createdAt)).toEqual([new Date(2026, 10, 1, 12).toISOString()]);
 
     const rest = join(tempDir(), 'rest.ndjson');
-    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported 1 row to /) });
+    expect(await run(['export', '--format', 'ndjson', '--out', rest, '--unexported', '--data-dir', dataDir])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Exported 1 row to /),
+    });
     const row = JSON.parse(readFileSync(rest, 'utf8'));
     expect(row.comment).toBe('=SUM(A1)');
     // Rounded to the hour by default, in NDJSON as in CSV (local noon is a whole UTC hour in most zones, not all).

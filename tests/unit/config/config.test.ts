@@ -23,7 +23,10 @@ describe('kiosk configuration', () => {
   it('takes the clinic name, accent colour and logo from the config file', async () => {
     const dataDir = freshDataDir();
     writeFileSync(join(dataDir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ kioskId: 'lobby-2', clinic: { name: 'Lakeside Clinic', accentColor: '#7a3e9d', logoFile: 'logo.svg' } }));
+    writeFileSync(
+      join(dataDir, 'config.json'),
+      JSON.stringify({ kioskId: 'lobby-2', clinic: { name: 'Lakeside Clinic', accentColor: '#7a3e9d', logoFile: 'logo.svg' } }),
+    );
     const core = start(dataDir);
     const { clinic, content } = await core.api.getBootstrap({});
     expect(core.config.kioskId).toBe('lobby-2');

@@ -77,27 +77,51 @@ describe('the bundled content pack', () => {
 
 describe('a broken content pack', () => {
   it('names the file and the field of a missing title', () => {
-    expectRejected(brokenPackFile((pack) => delete pack.sections[1].title), 'sections.1.title', /Invalid (key|type)/);
+    expectRejected(
+      brokenPackFile((pack) => delete pack.sections[1].title),
+      'sections.1.title',
+      /Invalid (key|type)/,
+    );
   });
 
   it('names the field of a wrong type', () => {
-    expectRejected(brokenPackFile((pack) => (pack.comparison.rows[2].medical = 42)), 'comparison.rows.2.medical', /Expected string/);
+    expectRejected(
+      brokenPackFile((pack) => (pack.comparison.rows[2].medical = 42)),
+      'comparison.rows.2.medical',
+      /Expected string/,
+    );
   });
 
   it('names an unknown field', () => {
-    expectRejected(brokenPackFile((pack) => (pack.faq.items[0].anser = 'typo')), 'faq.items.0.anser', /Invalid key/);
+    expectRejected(
+      brokenPackFile((pack) => (pack.faq.items[0].anser = 'typo')),
+      'faq.items.0.anser',
+      /Invalid key/,
+    );
   });
 
   it('names an empty paragraph', () => {
-    expectRejected(brokenPackFile((pack) => (pack.summary.paragraphs[0] = '   ')), 'summary.paragraphs.0', /must not be empty/);
+    expectRejected(
+      brokenPackFile((pack) => (pack.summary.paragraphs[0] = '   ')),
+      'summary.paragraphs.0',
+      /must not be empty/,
+    );
   });
 
   it('names a journey topic that does not exist', () => {
-    expectRejected(brokenPackFile((pack) => pack.journey.push('dosing')), 'journey', /does not define/);
+    expectRejected(
+      brokenPackFile((pack) => pack.journey.push('dosing')),
+      'journey',
+      /does not define/,
+    );
   });
 
   it('names a point with an unknown tone', () => {
-    expectRejected(brokenPackFile((pack) => (pack.sections[0].points[0].tone = 'happy')), 'sections.0.points.0.tone', /Invalid type/);
+    expectRejected(
+      brokenPackFile((pack) => (pack.sections[0].points[0].tone = 'happy')),
+      'sections.0.points.0.tone',
+      /Invalid type/,
+    );
   });
 
   it('reports a YAML syntax error with its line', () => {

@@ -44,9 +44,10 @@ describe('the bundled Spanish translation', () => {
 
   it('has the same shape as the English, piece for piece: nothing added, nothing left out', () => {
     // Every text replaced by a marker: what is left is the structure (ids, tones, counts of paragraphs, points, rows, questions).
-    const shape = (pack: ContentPack) => JSON.parse(JSON.stringify({ ...pack, locale: '', title: '', translation: null }), (key, value: unknown) =>
-      typeof value === 'string' && !['id', 'tone'].includes(key) && !/^[a-z0-9-]+$/.test(value) ? 'text' : value,
-    );
+    const shape = (pack: ContentPack) =>
+      JSON.parse(JSON.stringify({ ...pack, locale: '', title: '', translation: null }), (key, value: unknown) =>
+        typeof value === 'string' && !['id', 'tone'].includes(key) && !/^[a-z0-9-]+$/.test(value) ? 'text' : value,
+      );
     expect(shape(es)).toEqual(shape(en));
     expect(JSON.stringify(es).match(/\{clinic\}/g)).toHaveLength(JSON.stringify(en).match(/\{clinic\}/g)!.length);
   });
@@ -103,7 +104,12 @@ describe('a translation that cannot be used', () => {
   }
 
   it.each([
-    ['a different walk-through', (es: Record<string, unknown>) => (es.journey = ['summary', 'faq']), true, 'journey: must list the same topics in the same order'],
+    [
+      'a different walk-through',
+      (es: Record<string, unknown>) => (es.journey = ['summary', 'faq']),
+      true,
+      'journey: must list the same topics in the same order',
+    ],
     ['another pack’s id', (es: Record<string, unknown>) => (es.id = 'another-pack'), true, 'id: must be "ketamine-addiction"'],
     ['a locale that does not match its file name', (es: Record<string, unknown>) => (es.locale = 'pt'), true, 'locale: is "pt", but the file name says "es"'],
     ['a schema mistake', (es: Record<string, unknown>) => (es.title = ''), true, 'title: must not be empty'],
@@ -128,7 +134,9 @@ describe('a third language', () => {
     expect((await client.getBootstrap({})).locales.map((option) => option.locale)).toEqual(['en', 'es', PSEUDO_LOCALE].sort());
     const { content, strings } = await client.getLocale({ locale: PSEUDO_LOCALE });
     expect(content.title).toBe(pseudo('Is ketamine therapy addictive?'));
-    expect(JSON.stringify(content)).toContain(pseudo('At {clinic}, we follow strict protocols to ensure ketamine therapy is safe and effective.').replace('{clinic}', DEFAULT_CLINIC_NAME));
+    expect(JSON.stringify(content)).toContain(
+      pseudo('At {clinic}, we follow strict protocols to ensure ketamine therapy is safe and effective.').replace('{clinic}', DEFAULT_CLINIC_NAME),
+    );
     expect(strings['nav.next']).toBe('⟦Ñéxţ⟧');
     expect(strings['idle.countdown_other']).toBe(pseudo('Starting over in {{count}} seconds'));
     await client.submitFeedback(validSubmission({ locale: PSEUDO_LOCALE }));

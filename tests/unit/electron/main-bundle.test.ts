@@ -76,7 +76,9 @@ describe('before the app is ready', () => {
     expect(order.indexOf('app.setPath')).toBeLessThan(order.indexOf('app.requestSingleInstanceLock'));
     expect(order.indexOf('app.requestSingleInstanceLock')).toBeLessThan(order.indexOf('app.whenReady'));
     expect(order).toContain('app.enableSandbox');
-    expect(callsOf(fake, 'registerSchemesAsPrivileged')[0]?.args[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(callsOf(fake, 'registerSchemesAsPrivileged')[0]?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(fake.windows).toHaveLength(0);
   });
 
@@ -208,7 +210,11 @@ describe('what the page may do', () => {
       'Ctrl+Alt+Meta+@': press('@', { control: true, alt: true, meta: true }),
       BrowserBack: press('BrowserBack'),
     };
-    expect(Object.entries(blocked).filter(([, prevented]) => !prevented).map(([name]) => name)).toEqual([]);
+    expect(
+      Object.entries(blocked)
+        .filter(([, prevented]) => !prevented)
+        .map(([name]) => name),
+    ).toEqual([]);
     // AltGr on a Spanish or German keyboard under Windows arrives as Ctrl+Alt with the character it types.
     const altGr = (key: string) => press(key, { control: true, alt: true });
     const allowed = {
@@ -225,7 +231,11 @@ describe('what the page may do', () => {
       'AltGr+{': altGr('{'),
       'AltGr+ł (Polish)': altGr('ł'),
     };
-    expect(Object.entries(allowed).filter(([, prevented]) => prevented).map(([name]) => name)).toEqual([]);
+    expect(
+      Object.entries(allowed)
+        .filter(([, prevented]) => prevented)
+        .map(([name]) => name),
+    ).toEqual([]);
 
     expect(fake.calls).toContainEqual({ target: 'webContents', method: 'setVisualZoomLevelLimits', args: [1, 1] });
     window!.webContents.emit('zoom-changed', fakeEvent(), 'in');
@@ -235,7 +245,8 @@ describe('what the page may do', () => {
   it('refuses every permission request and check', async () => {
     const { fake } = await launch();
     const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) fake.permissions.request!({}, permission, (granted: boolean) => answers.push(granted));
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read'])
+      fake.permissions.request!({}, permission, (granted: boolean) => answers.push(granted));
     expect(answers).toEqual([false, false, false, false]);
     expect(fake.permissions.check!({}, 'media', 'app://kiosk', {})).toBe(false);
   });

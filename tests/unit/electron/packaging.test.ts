@@ -15,7 +15,7 @@ const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8'
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('the clinic package', () => {
-  it('never rebuilds node_modules for Electron, and packs Electron\'s own SQLite build outside the asar', () => {
+  it("never rebuilds node_modules for Electron, and packs Electron's own SQLite build outside the asar", () => {
     expect(config.npmRebuild).toBe(false);
     const bindingDir = ELECTRON_BINDING_PATH.slice(0, -1).join('/');
     expect(config.files).toContain(`${bindingDir}/**/*`);

@@ -80,7 +80,9 @@ describe('an export counts as delivered', () => {
     expect(unexported(server)).toBe(ROWS);
     // The link is spent; a new export offers every row again.
     expect((await fetch(new URL(prepared.downloadUrl, server.shell.origin))).status).toBe(404);
-    expect(outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true })).rows).toBe(ROWS);
+    expect(outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', onlyUnexported: true })).rows).toBe(
+      ROWS,
+    );
   }, 60_000);
 
   it('not when the link expired, and retention keeps those rows', async () => {
@@ -148,4 +150,3 @@ describe('staging folders', () => {
     }
   });
 });
-

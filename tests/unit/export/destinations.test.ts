@@ -32,7 +32,11 @@ describe('download links (browser shell)', () => {
     const session = await adminSessionOn(server);
     for (let i = 0; i < 3; i++) await server.call('submitFeedback', validSubmission());
     const prepared = outcomeOf('download', await server.call('prepareExport', { session, format: 'csv', destination: 'download', since: '2026-11-01' }));
-    expect(prepared).toMatchObject({ fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv', manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json', rows: 3 });
+    expect(prepared).toMatchObject({
+      fileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv',
+      manifestFileName: 'clinic-kiosk_kiosk-1_2026-11-01_to_all.csv.manifest.json',
+      rows: 3,
+    });
     expect(prepared.downloadUrl).toMatch(/^\/downloads\/[A-Za-z0-9_-]{43}\/clinic-kiosk_kiosk-1_2026-11-01_to_all\.csv$/);
 
     const stagedFile = stagedPath(server, prepared.fileName);
@@ -120,12 +124,22 @@ describe('a folder chosen in the shell (Electron)', () => {
 
     answer = folder;
     const saved = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' }));
-    expect(saved).toEqual({ outcome: 'saved', folder, fileName: 'clinic-kiosk_kiosk-1_all.ndjson', manifestFileName: 'clinic-kiosk_kiosk-1_all.ndjson.manifest.json', rows: 1, sha256: expect.any(String) });
+    expect(saved).toEqual({
+      outcome: 'saved',
+      folder,
+      fileName: 'clinic-kiosk_kiosk-1_all.ndjson',
+      manifestFileName: 'clinic-kiosk_kiosk-1_all.ndjson.manifest.json',
+      rows: 1,
+      sha256: expect.any(String),
+    });
     expect(sha256(readFileSync(join(folder, saved.fileName)))).toBe(saved.sha256);
     for (const name of [saved.fileName, saved.manifestFileName]) expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
     expect(JSON.parse(readFileSync(join(folder, saved.manifestFileName), 'utf8')).rows).toBe(1);
 
-    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'download' })).rejects.toMatchObject({ code: 'invalid_input', message: 'this shell cannot offer downloads' });
+    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'download' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'this shell cannot offer downloads',
+    });
     close();
   });
 
@@ -135,7 +149,10 @@ describe('a folder chosen in the shell (Electron)', () => {
     const { client, core, close } = startTestCore(tempDir(), { shell: testShell({ chooseExportFolder: async () => join(blocker, 'inside') }) });
     const { admin } = await sessionsFor(client);
     await client.submitFeedback(validSubmission());
-    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'folder' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('ENOTDIR') });
+    await expect(client.prepareExport({ session: admin, format: 'csv', destination: 'folder' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('ENOTDIR'),
+    });
     expect([...core.feedback.store!.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
     close();
   });
@@ -151,7 +168,10 @@ describe('the default time precision of exports', () => {
 
     const json = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'json', destination: 'folder' }));
     const ndjson = outcomeOf('saved', await client.prepareExport({ session: admin, format: 'ndjson', destination: 'folder' }));
-    const rows = [JSON.parse(readFileSync(join(folder, json.fileName), 'utf8'))[0], JSON.parse(readFileSync(join(folder, ndjson.fileName), 'utf8').split('\n')[0]!)];
+    const rows = [
+      JSON.parse(readFileSync(join(folder, json.fileName), 'utf8'))[0],
+      JSON.parse(readFileSync(join(folder, ndjson.fileName), 'utf8').split('\n')[0]!),
+    ];
     expect(rows.map((row) => row.created_at)).toEqual(['2026-11-02T09:00:00.000Z', '2026-11-02T09:00:00.000Z']);
     for (const { manifestFileName } of [json, ndjson]) expect(JSON.parse(readFileSync(join(folder, manifestFileName), 'utf8')).coarsenedToHour).toBe(true);
     close();

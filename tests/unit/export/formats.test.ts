@@ -19,15 +19,22 @@ function seededStore(): { store: FeedbackStore; dir: string } {
   const dir = tempDir();
   const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1' });
   store.submit(validSubmission({ comment: 'Plain, with "quotes", a comma\nand a new line; café ✓' }), { now: new Date('2026-11-02T09:41:27.123Z') });
-  store.submit(validSubmission({ worryBefore: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: { faq: true }, partial: true }), { now: new Date('2026-11-03T23:59:59.999Z') });
+  store.submit(
+    validSubmission({ worryBefore: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: { faq: true }, partial: true }),
+    { now: new Date('2026-11-03T23:59:59.999Z') },
+  );
   store.submit(validSubmission({ topicHelpful: {} }), { now: new Date('2026-11-04T00:00:00.000Z') });
-  insertRaw(store.file, DANGEROUS_COMMENTS.map((comment, i) => ({ id: randomUUID(), createdAt: `2026-11-05T1${i}:30:00.000Z`, comment })));
+  insertRaw(
+    store.file,
+    DANGEROUS_COMMENTS.map((comment, i) => ({ id: randomUUID(), createdAt: `2026-11-05T1${i}:30:00.000Z`, comment })),
+  );
   return { store, dir };
 }
 
 /** What one CSV record must hold for a database row, worked out from the row alone. */
 function expectedCsv(row: StoredFeedback, topicIds: string[], coarse: boolean): Record<string, string> {
-  const text = (value: string | number | null) => (value === null ? '' : typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  const text = (value: string | number | null) =>
+    value === null ? '' : typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return {
     id: row.id,
     created_at: coarse ? `${row.created_at.slice(0, 13)}:00:00.000Z` : row.created_at,
@@ -69,7 +76,12 @@ describe('topic columns', () => {
     const dir = tempDir();
     const store = openFeedbackStore({ dataDir: dir, kioskId: 'kiosk-1', now: EXPORT_CLOCK });
     const pack = ['summary', 'comparison', 'faq'];
-    const header = (file: { text: string }) => file.text.slice(1).split('\r\n')[0]!.split(',').filter((column) => column.startsWith('topic_'));
+    const header = (file: { text: string }) =>
+      file.text
+        .slice(1)
+        .split('\r\n')[0]!
+        .split(',')
+        .filter((column) => column.startsWith('topic_'));
     const empty = await exportInto(dir, store, { format: 'csv' }, 'empty.csv', pack);
     expect(header(empty)).toEqual(['topic_summary', 'topic_comparison', 'topic_faq']);
     store.submit(validSubmission({ topicHelpful: { faq: true } }));
@@ -78,7 +90,12 @@ describe('topic columns', () => {
     // A topic only an older pack had comes after the pack's own, so nothing answered is dropped.
     store.submit(validSubmission({ topicHelpful: { 'old-topic': false } }));
     const json = await exportInto(dir, store, { format: 'json' }, 'all.json', pack);
-    expect(Object.keys(JSON.parse(json.text)[0]).filter((column) => column.startsWith('topic_'))).toEqual(['topic_summary', 'topic_comparison', 'topic_faq', 'topic_old-topic']);
+    expect(Object.keys(JSON.parse(json.text)[0]).filter((column) => column.startsWith('topic_'))).toEqual([
+      'topic_summary',
+      'topic_comparison',
+      'topic_faq',
+      'topic_old-topic',
+    ]);
     store.close();
   });
 });
@@ -96,7 +113,12 @@ describe('CSV export', () => {
     expect(exported.text.slice(1).startsWith(`${header}\r\n`)).toBe(true);
     expect(exported.text.endsWith('\r\n')).toBe(true);
     // Every line break outside a quoted cell is CRLF.
-    expect(exported.text.replace(/"(?:[^"]|"")*"/g, '').match(/\r?\n/g)!.every((end) => end === '\r\n')).toBe(true);
+    expect(
+      exported.text
+        .replace(/"(?:[^"]|"")*"/g, '')
+        .match(/\r?\n/g)!
+        .every((end) => end === '\r\n'),
+    ).toBe(true);
 
     const parsed = parse(exported.bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(parsed).toEqual(rows.map((row) => expectedCsv(row, topicIds, true)));
@@ -149,7 +171,9 @@ describe('JSON and NDJSON export', () => {
     expect(JSON.parse((await exportInto(dir, store, { format: 'json' })).text)).toEqual([]);
     expect((await exportInto(dir, store, { format: 'ndjson' })).text).toBe('');
     const csv = await exportInto(dir, store, { format: 'csv' });
-    expect(csv.text).toBe('\ufeffid,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,comment,partial\r\n');
+    expect(csv.text).toBe(
+      '\ufeffid,created_at,kiosk_id,content_version,locale,worry_before,worry_after,overall_helpfulness,answered_questions,comment,partial\r\n',
+    );
     store.close();
   });
 });
@@ -180,7 +204,12 @@ describe('choosing rows', () => {
     const fresh = [validSubmission(), validSubmission()];
     for (const submission of fresh) store.submit(submission);
     const second = await exportInto(dir, store, { format: 'ndjson', onlyUnexported: true }, 'second.ndjson');
-    expect(second.text.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(fresh.map((s) => s.id));
+    expect(
+      second.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(fresh.map((s) => s.id));
     expect((await exportInto(dir, store, { format: 'json', onlyUnexported: true }, 'third.json')).rows).toBe(0);
     expect((await exportInto(dir, store, { format: 'json' }, 'everything.json')).rows).toBe(total + 2);
     store.close();
@@ -192,7 +221,14 @@ describe('files', () => {
     const { store, dir } = seededStore();
     const exported = await exportInto(dir, store, { format: 'csv', since: '2026-11-01' });
     expect(exported.sha256).toBe(sha256(exported.bytes));
-    expect(exported.manifest).toMatchObject({ file: 'out.csv', format: 'csv', rows: 10, sha256: sha256(exported.bytes), createdAt: '2026-11-29T12:00:00.000Z', kioskId: 'kiosk-1' });
+    expect(exported.manifest).toMatchObject({
+      file: 'out.csv',
+      format: 'csv',
+      rows: 10,
+      sha256: sha256(exported.bytes),
+      createdAt: '2026-11-29T12:00:00.000Z',
+      kioskId: 'kiosk-1',
+    });
     expect(exported.manifest.filters).toMatchObject({ since: '2026-11-01', until: null, onlyUnexported: false });
     expect(readdirSync(dir).filter((name) => name.includes('.partial'))).toEqual([]);
     store.close();

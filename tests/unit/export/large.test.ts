@@ -28,13 +28,25 @@ describe('a 100,000-row export', () => {
     seedFeedback(store.file, ROWS);
     expect(store.countTotal()).toBe(ROWS);
 
-    const { result: written, longestStallMs: longestStall, elapsedMs: elapsed, ticks } = await withStallMeter(
-      () => exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), { kioskId: 'kiosk-1', now: () => new Date(), topics: [] }),
+    const {
+      result: written,
+      longestStallMs: longestStall,
+      elapsedMs: elapsed,
+      ticks,
+    } = await withStallMeter(
+      () =>
+        exportFeedback(store, { format: 'csv', coarsenToHour: true, onlyUnexported: true }, join(dir, 'big.csv'), {
+          kioskId: 'kiosk-1',
+          now: () => new Date(),
+          topics: [],
+        }),
       5,
     );
 
     const bytes = readFileSync(written.file);
-    console.info(`100k CSV export: ${Math.round(elapsed)} ms, ${bytes.length} bytes, ${ticks} timer ticks, longest event-loop stall ${Math.round(longestStall)} ms`);
+    console.info(
+      `100k CSV export: ${Math.round(elapsed)} ms, ${bytes.length} bytes, ${ticks} timer ticks, longest event-loop stall ${Math.round(longestStall)} ms`,
+    );
     expect(written.rows).toBe(ROWS);
     expect(bytes.toString('utf8').split('\r\n').length).toBe(ROWS + 2); // header + rows + the empty rest after the last CRLF
     expect(written.sha256).toBe(sha256(bytes));

@@ -9,7 +9,15 @@ const cases = malformedPayloads();
 describe('feedback submission schema', () => {
   it('accepts a complete submission and one with every answer skipped', () => {
     expect(v.safeParse(FeedbackSubmissionSchema, baseSubmission()).success).toBe(true);
-    const skipped = { ...baseSubmission(), worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {} };
+    const skipped = {
+      ...baseSubmission(),
+      worryBefore: null,
+      worryAfter: null,
+      overallHelpfulness: null,
+      answeredQuestions: null,
+      comment: null,
+      topicHelpful: {},
+    };
     delete (skipped as { partial?: boolean }).partial;
     expect(v.parse(FeedbackSubmissionSchema, skipped).partial).toBe(false);
   });
@@ -57,8 +65,17 @@ describe('feedback submission schema', () => {
   });
 
   it('has no field for who the patient is', () => {
-    expect(Object.keys(FeedbackSubmissionSchema.entries).sort()).toEqual(
-      ['answeredQuestions', 'comment', 'contentVersion', 'id', 'locale', 'overallHelpfulness', 'partial', 'topicHelpful', 'worryAfter', 'worryBefore'],
-    );
+    expect(Object.keys(FeedbackSubmissionSchema.entries).sort()).toEqual([
+      'answeredQuestions',
+      'comment',
+      'contentVersion',
+      'id',
+      'locale',
+      'overallHelpfulness',
+      'partial',
+      'topicHelpful',
+      'worryAfter',
+      'worryBefore',
+    ]);
   });
 });

@@ -80,7 +80,9 @@ describe('scrubComment', () => {
       const scrubbed = scrubComment(text);
       // Year ranges and lists ("2024-2024", "2023 2024") are kept on purpose. Close every gap of
       // 1–3 separators between two digits in the rest; no 6 digits may then stand together.
-      const joined = scrubbed.replace(/(?<!\d)(?:19|20)\d\d(?:\s*-\s*(?:(?:19|20)\d\d|\d\d)|\s+(?:19|20)\d\d)+(?!\d)/g, 'Y').replace(/(?<=\d)[ .()-]{1,3}(?=\d)/g, '');
+      const joined = scrubbed
+        .replace(/(?<!\d)(?:19|20)\d\d(?:\s*-\s*(?:(?:19|20)\d\d|\d\d)|\s+(?:19|20)\d\d)+(?!\d)/g, 'Y')
+        .replace(/(?<=\d)[ .()-]{1,3}(?=\d)/g, '');
       expect(joined, `${JSON.stringify(text)} → ${JSON.stringify(scrubbed)}`).not.toMatch(/\d{6}/);
       expect(scrubbed).not.toMatch(/[a-z0-9]@[a-z0-9-]+\.[a-z]/i);
     }
@@ -88,7 +90,15 @@ describe('scrubComment', () => {
 
   it('is quick on a worst-case 500-character comment', () => {
     scrubComment('warm up'); // the first call compiles the patterns
-    for (const text of ['1-'.repeat(250), 'a'.repeat(499) + '@', '1 '.repeat(250), 'a.'.repeat(250), `1${' '.repeat(498)}x`, '1     '.repeat(83), 'my name is ' + 'a '.repeat(244)]) {
+    for (const text of [
+      '1-'.repeat(250),
+      'a'.repeat(499) + '@',
+      '1 '.repeat(250),
+      'a.'.repeat(250),
+      `1${' '.repeat(498)}x`,
+      '1     '.repeat(83),
+      'my name is ' + 'a '.repeat(244),
+    ]) {
       const started = performance.now();
       scrubComment(text);
       expect(performance.now() - started).toBeLessThan(50);

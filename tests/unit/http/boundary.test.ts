@@ -20,7 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const apiHead = (path: string, extra: string[] = []) => [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, `${TOKEN_HEADER}: ${server.shell.token}`, 'Content-Type: application/json', ...extra];
+const apiHead = (path: string, extra: string[] = []) => [
+  `POST ${path} HTTP/1.1`,
+  `Host: 127.0.0.1:${port}`,
+  `${TOKEN_HEADER}: ${server.shell.token}`,
+  'Content-Type: application/json',
+  ...extra,
+];
 
 describe('method names that are not valid percent-encoding', () => {
   it.each(['/api/%E0%A4%A', '/api/%', '/api/%zz', '/api/submit%Feedback'])('%s → 400 invalid_input', async (path) => {
@@ -62,7 +68,9 @@ describe('feedback must match the content the kiosk shows', () => {
 
   it('while every topic the pack defines is taken', async () => {
     const { content } = await server.call('getBootstrap', {});
-    const topicHelpful = Object.fromEntries([content.summary.id, content.comparison.id, content.faq.id, ...content.sections.map((s: { id: string }) => s.id)].map((id) => [id, true]));
+    const topicHelpful = Object.fromEntries(
+      [content.summary.id, content.comparison.id, content.faq.id, ...content.sections.map((s: { id: string }) => s.id)].map((id) => [id, true]),
+    );
     const feedback = validSubmission({ topicHelpful });
     expect(await server.call('submitFeedback', feedback)).toEqual({ id: feedback.id, duplicate: false });
     expect(server.core.feedback.store!.getById(feedback.id)?.topicHelpful).toEqual(topicHelpful);

@@ -20,12 +20,20 @@ afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), ser
 afterEach(() => vi.useRealTimers());
 
 const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const client = () => createApiClient(async (method, input) => (await fetch(`${origin()}/api/${method}`, { method: 'POST', body: JSON.stringify(input) })).json() as Promise<ApiResult<unknown>>);
+const client = () =>
+  createApiClient(
+    async (method, input) => (await fetch(`${origin()}/api/${method}`, { method: 'POST', body: JSON.stringify(input) })).json() as Promise<ApiResult<unknown>>,
+  );
 
 describe('a call that gets no answer', () => {
   it('fails as unavailable once the patient deadline passes, not before', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const outcome = client().submitFeedback(validSubmission()).then(() => 'answered', (error: unknown) => error);
+    const outcome = client()
+      .submitFeedback(validSubmission())
+      .then(
+        () => 'answered',
+        (error: unknown) => error,
+      );
     // Wait for the request to arrive without moving the fake clock (vi.waitFor would move it).
     for (let turn = 0; held.length === 0 && turn < 100_000; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(held.length).toBeGreaterThan(0);

@@ -25,13 +25,16 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 /** Counts what the server logs without keeping it (keeping it would itself grow the heap). */
 const logged = { lines: 0, bytes: 0, longest: 0 };
-const countingLogger = pino({ level: 'info' }, {
-  write(line: string) {
-    logged.lines++;
-    logged.bytes += line.length;
-    logged.longest = Math.max(logged.longest, line.length);
+const countingLogger = pino(
+  { level: 'info' },
+  {
+    write(line: string) {
+      logged.lines++;
+      logged.bytes += line.length;
+      logged.longest = Math.max(logged.longest, line.length);
+    },
   },
-});
+);
 
 let server: TestServer;
 let port: number;
@@ -57,7 +60,14 @@ function hostileCases(): HostileCase[] {
   const json = JSON.stringify(validSubmission());
 
   for (const method of API_METHODS) {
-    for (const headers of [{} as Record<string, string>, { [TOKEN_HEADER]: '' }, { [TOKEN_HEADER]: 'wrong' }, { [TOKEN_HEADER]: `${token}x` }, { [TOKEN_HEADER]: token.slice(1) }, { [TOKEN_HEADER]: token.toUpperCase() }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { [TOKEN_HEADER]: '' },
+      { [TOKEN_HEADER]: 'wrong' },
+      { [TOKEN_HEADER]: `${token}x` },
+      { [TOKEN_HEADER]: token.slice(1) },
+      { [TOKEN_HEADER]: token.toUpperCase() },
+    ]) {
       cases.push({ path: `/api/${method}`, headers, body: json });
     }
     cases.push({ path: `/api/${method}`, headers: { [TOKEN_HEADER]: token, host: 'evil.example:80' }, body: '{}' });
@@ -76,14 +86,21 @@ function hostileCases(): HostileCase[] {
   // Malformed feedback with the right token: every schema fault the contract knows that JSON can carry
   // (NaN would arrive as null, a valid answer).
   for (const { payload } of malformedPayloads()) {
-    if (payload !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(payload)), payload)) cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: JSON.stringify(payload) });
+    if (payload !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(payload)), payload))
+      cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: JSON.stringify(payload) });
   }
   // Bodies that are not JSON, not UTF-8, too large, or cut off mid-way.
   for (const body of ['{', '[', '"', 'null', '{"id":', '\u0000', '{"a":1}}', 'x'.repeat(1000)]) {
     for (const method of ['submitFeedback', 'unlockStaff', 'setupPins']) cases.push({ path: `/api/${method}`, headers: { [TOKEN_HEADER]: token }, body });
   }
-  for (let i = 0; i < 30; i++) cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80 + random(64), 0xff - random(8), 0x22, 0x7d]) });
-  for (let i = 0; i < 10; i++) cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: 'x'.repeat(MAX_BODY_BYTES + 1 + random(MAX_BODY_BYTES)) });
+  for (let i = 0; i < 30; i++)
+    cases.push({
+      path: '/api/submitFeedback',
+      headers: { [TOKEN_HEADER]: token },
+      body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80 + random(64), 0xff - random(8), 0x22, 0x7d]),
+    });
+  for (let i = 0; i < 10; i++)
+    cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: 'x'.repeat(MAX_BODY_BYTES + 1 + random(MAX_BODY_BYTES)) });
   // Feedback of the right shape that does not fit the shown content, or reaches for a prototype.
   for (let i = 0; i < 60; i++) {
     const variants = [
@@ -92,7 +109,8 @@ function hostileCases(): HostileCase[] {
       { locale: ['de', 'fr', 'es-MX', 'en-GB'][i % 4] },
       { topicHelpful: JSON.parse(`{"${['__proto__', 'constructor', 'prototype'][i % 3]}":true}`) },
     ];
-    for (const change of variants) cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: JSON.stringify(validSubmission(change)) });
+    for (const change of variants)
+      cases.push({ path: '/api/submitFeedback', headers: { [TOKEN_HEADER]: token }, body: JSON.stringify(validSubmission(change)) });
   }
   // Staff calls with forged sessions and PINs that no kiosk has (none is set up here). Not lockStaff:
   // ending a session that does not exist is a harmless success.
@@ -105,7 +123,12 @@ function hostileCases(): HostileCase[] {
 }
 
 async function send({ path, method = 'POST', headers = {}, body }: HostileCase): Promise<number | string> {
-  const head = [`${method} ${path} HTTP/1.1`, `Host: ${headers.host ?? `127.0.0.1:${port}`}`, `Content-Type: ${headers['content-type'] ?? 'application/json'}`, 'Connection: close'];
+  const head = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: ${headers.host ?? `127.0.0.1:${port}`}`,
+    `Content-Type: ${headers['content-type'] ?? 'application/json'}`,
+    'Connection: close',
+  ];
   for (const [name, value] of Object.entries(headers)) if (name !== 'host' && name !== 'content-type') head.push(`${name}: ${value}`);
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
   if (method !== 'GET') head.push(`Content-Length: ${bytes.length}`);
@@ -121,7 +144,13 @@ function cutOffCases(): { path: string; declared: number; sent: string }[] {
   const json = JSON.stringify(validSubmission());
   const cases = [];
   for (const method of ['submitFeedback', 'unlockStaff', 'setupPins', 'getBootstrap']) {
-    for (const [declared, sent] of [[json.length, json.slice(0, json.length - 1)], [json.length + 1, json], [100, '{"pin":"12'], [10, ''], [MAX_BODY_BYTES, '{']] as const) {
+    for (const [declared, sent] of [
+      [json.length, json.slice(0, json.length - 1)],
+      [json.length + 1, json],
+      [100, '{"pin":"12'],
+      [10, ''],
+      [MAX_BODY_BYTES, '{'],
+    ] as const) {
       cases.push({ path: `/api/${method}`, declared, sent });
     }
   }
@@ -133,7 +162,13 @@ describe('bodies cut off before their Content-Length', () => {
     const cases = cutOffCases();
     const statuses = await inPool(cases.length, 4, async (i) => {
       const { path, declared, sent } = cases[i]!;
-      const head = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `${TOKEN_HEADER}: ${server.shell.token}`, `Content-Length: ${declared}`];
+      const head = [
+        `POST ${path} HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        'Content-Type: application/json',
+        `${TOKEN_HEADER}: ${server.shell.token}`,
+        `Content-Length: ${declared}`,
+      ];
       const answer = await rawRequest(port, head, sent);
       return `${path} ${declared}/${Buffer.byteLength(sent)}: ${answer.status ?? answer.error ?? 'no answer'}`;
     });
@@ -160,7 +195,9 @@ describe('a barrage of hostile requests', () => {
 
     const notClientErrors = statuses.filter((status) => typeof status !== 'number' || status < 400 || status > 499);
     expect(notClientErrors).toEqual([]);
-    console.log(`${statuses.length} hostile requests (${cases.length} cases × 2 after a warm-up pass): heap ${(heapGrowth / 1024).toFixed(0)} KiB, log +${logged.lines - logBefore.lines} lines / ${((logged.bytes - logBefore.bytes) / 1024).toFixed(1)} KiB`);
+    console.log(
+      `${statuses.length} hostile requests (${cases.length} cases × 2 after a warm-up pass): heap ${(heapGrowth / 1024).toFixed(0)} KiB, log +${logged.lines - logBefore.lines} lines / ${((logged.bytes - logBefore.bytes) / 1024).toFixed(1)} KiB`,
+    );
     expect(heapGrowth).toBeLessThan(4 * 1024 * 1024);
     // Refusals are rate-limited per kind, so two more passes add at most a few lines per kind.
     expect(logged.bytes - logBefore.bytes).toBeLessThan(64 * 1024);

@@ -11,7 +11,7 @@ const english: Catalogue = {
   locale: 'en',
   messages: {
     'nav.next': 'Next',
-    'progress': '{{current}} of {{total}}',
+    progress: '{{current}} of {{total}}',
     'idle.countdown_one': 'Starting over in {{count}} second',
     'idle.countdown_other': 'Starting over in {{count}} seconds',
     'only.english': 'Only in English, {{name}}',
@@ -22,7 +22,7 @@ const spanish: Catalogue = {
   locale: 'es',
   messages: {
     'nav.next': 'Siguiente',
-    'progress': '{{current}} de {{total}}',
+    progress: '{{current}} de {{total}}',
     'idle.countdown_one': 'Se reinicia en {{count}} segundo',
     'idle.countdown_other': 'Se reinicia en {{count}} segundos',
     'saved.on': 'Guardado el {{date}}',
@@ -30,7 +30,7 @@ const spanish: Catalogue = {
 };
 const polish: Catalogue = {
   locale: 'pl',
-  messages: { 'files_one': '{{count}} plik', 'files_few': '{{count}} pliki', 'files_many': '{{count}} plików', 'files_other': '{{count}} pliku' },
+  messages: { files_one: '{{count}} plik', files_few: '{{count}} pliki', files_many: '{{count}} plików', files_other: '{{count}} pliku' },
 };
 
 describe('t()', () => {

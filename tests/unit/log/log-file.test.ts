@@ -74,7 +74,9 @@ describe('the log file on a disk in trouble', () => {
       return readFileSync(log, 'utf8').includes('log lines were dropped');
     });
     expect(recovered).toBe(true);
-    const notice = readFileSync(log, 'utf8').split('\n').find((text) => text.includes('log lines were dropped'))!;
+    const notice = readFileSync(log, 'utf8')
+      .split('\n')
+      .find((text) => text.includes('log lines were dropped'))!;
     expect(JSON.parse(notice).droppedLines).toBeGreaterThan(0);
     await file.close();
   });

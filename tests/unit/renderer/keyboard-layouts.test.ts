@@ -24,13 +24,13 @@ describe('keyboard layouts', () => {
 });
 
 describe('a language without a layout of its own', () => {
-  it('types on the English layout; a regional tag finds its language\'s layout', () => {
+  it("types on the English layout; a regional tag finds its language's layout", () => {
     expect(layoutFor('fr')).toBe('en');
     expect(layoutFor('xx')).toBe('en');
     expect(layoutFor('es-MX')).toBe('es');
   });
 
-  it('is never offered Spanish unless Spanish is one of the kiosk\'s languages', () => {
+  it("is never offered Spanish unless Spanish is one of the kiosk's languages", () => {
     expect(offeredLayouts(['en', 'fr'])).toEqual(['en']);
     expect(nextLayout('en', offeredLayouts(['en', 'fr']))).toBeNull();
     expect(offeredLayouts(['fr'])).toEqual(['en']);

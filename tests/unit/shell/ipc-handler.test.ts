@@ -14,7 +14,13 @@ import { validSubmission } from '../fixtures/feedback.js';
 import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
 
-const core = startKioskCore({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-ipc-')), logger: silentLogger(), env: {}, shell: testShell({ servesDownloads: false }), pinHashCost: CHEAP_PIN_HASH_COST });
+const core = startKioskCore({
+  dataDir: mkdtempSync(join(tmpdir(), 'kiosk-ipc-')),
+  logger: silentLogger(),
+  env: {},
+  shell: testShell({ servesDownloads: false }),
+  pinHashCost: CHEAP_PIN_HASH_COST,
+});
 afterAll(() => core.close());
 
 const kioskWindow = { id: 'the kiosk window' };

@@ -33,7 +33,9 @@ describe('the Chromium window of the browser shell', () => {
 
   it('drops the sandbox only as root, and sizes the window only when told a valid size', () => {
     expect(chromiumArgs(url, '/data', true, {})).toContain('--no-sandbox');
-    expect(chromiumArgs(url, '/data', false, { KIOSK_WINDOW_SIZE: '1080x1920' })).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1080,1920']));
+    expect(chromiumArgs(url, '/data', false, { KIOSK_WINDOW_SIZE: '1080x1920' })).toEqual(
+      expect.arrayContaining(['--window-position=0,0', '--window-size=1080,1920']),
+    );
     expect(chromiumArgs(url, '/data', false, { KIOSK_WINDOW_SIZE: 'big' }).some((arg) => arg.startsWith('--window'))).toBe(false);
   });
 

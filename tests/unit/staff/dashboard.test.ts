@@ -80,7 +80,10 @@ describe('the admin dashboard', () => {
     expect(dashboard.perDay.some((day) => day.count === 0)).toBe(true);
 
     const counts = (values: (number | null | undefined)[]) => [1, 2, 3, 4, 5].map((n) => values.filter((value) => value === n).length);
-    expect(dashboard.helpfulness).toEqual({ counts: counts(all.map((f) => f.overallHelpfulness)), skipped: all.filter((f) => f.overallHelpfulness === null).length });
+    expect(dashboard.helpfulness).toEqual({
+      counts: counts(all.map((f) => f.overallHelpfulness)),
+      skipped: all.filter((f) => f.overallHelpfulness === null).length,
+    });
 
     const before = all.map((f) => f.worryBefore).filter((n): n is number => n !== null);
     const after = all.map((f) => f.worryAfter).filter((n): n is number => n !== null);
@@ -117,7 +120,11 @@ describe('the admin dashboard', () => {
     expect(dashboard.perDay).toHaveLength(30);
     expect(dashboard.perDay.at(-1)).toEqual({ date: '2026-03-10', count: 0 });
     expect(dashboard.helpfulness).toEqual({ counts: [0, 0, 0, 0, 0], skipped: 0 });
-    expect(dashboard.worry).toEqual({ before: { counts: [0, 0, 0, 0, 0], mean: null }, after: { counts: [0, 0, 0, 0, 0], mean: null }, paired: { n: 0, meanChange: null } });
+    expect(dashboard.worry).toEqual({
+      before: { counts: [0, 0, 0, 0, 0], mean: null },
+      after: { counts: [0, 0, 0, 0, 0], mean: null },
+      paired: { n: 0, meanChange: null },
+    });
     expect(dashboard.answeredQuestions).toEqual({ yes: 0, partly: 0, no: 0, skipped: 0 });
     expect(dashboard.topics.every((topic) => topic.yes === 0 && topic.no === 0)).toBe(true);
     expect(dashboard.latestComments).toEqual([]);

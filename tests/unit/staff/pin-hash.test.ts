@@ -28,7 +28,14 @@ describe('PIN hashes', () => {
 
   it('check a PIN hashed with other parameters by those parameters', async () => {
     const salt = Buffer.alloc(16, 7);
-    const older = { algorithm: 'scrypt' as const, N: 1024, r: 4, p: 2, salt: salt.toString('base64'), hash: scryptSync('9999', salt, 24, { N: 1024, r: 4, p: 2 }).toString('base64') };
+    const older = {
+      algorithm: 'scrypt' as const,
+      N: 1024,
+      r: 4,
+      p: 2,
+      salt: salt.toString('base64'),
+      hash: scryptSync('9999', salt, 24, { N: 1024, r: 4, p: 2 }).toString('base64'),
+    };
     expect(await verifyPin('9999', older)).toBe(true);
     expect(await verifyPin('9998', older)).toBe(false);
   });

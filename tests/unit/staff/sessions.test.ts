@@ -12,7 +12,8 @@ const tempDir = useTempDirs('kiosk-sessions-');
 const adminCalls = (client: KioskClient, session: string) => ({
   getDashboard: () => client.getDashboard({ session }),
   getSettings: () => client.getSettings({ session }),
-  updateSettings: () => client.updateSettings({ session, settings: { kioskId: 'x', idleTimeoutSeconds: 60, syncEndpoint: null, retentionDays: null, keepPartialFeedback: false } }),
+  updateSettings: () =>
+    client.updateSettings({ session, settings: { kioskId: 'x', idleTimeoutSeconds: 60, syncEndpoint: null, retentionDays: null, keepPartialFeedback: false } }),
   runRetention: () => client.runRetention({ session }),
   prepareExport: () => client.prepareExport({ session, format: 'csv', destination: 'download' }),
   quitKiosk: () => client.quitKiosk({ session }),

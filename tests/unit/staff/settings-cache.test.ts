@@ -56,7 +56,9 @@ describe('settings cache', () => {
     const settings = new KioskSettings(CONFIG, quietLogger);
     expect(settings.current(store).kioskId).toBe(CONFIG.kioskId);
     const other = new Database(store.file);
-    other.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, '2026-11-29T00:00:00Z')").run(SETTING_KEYS.setting('kioskId'), JSON.stringify('front-desk'));
+    other
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, '2026-11-29T00:00:00Z')")
+      .run(SETTING_KEYS.setting('kioskId'), JSON.stringify('front-desk'));
     other.close();
     expect(settings.current(store).kioskId).toBe('front-desk');
     store.close();

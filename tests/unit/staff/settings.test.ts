@@ -23,7 +23,13 @@ describe('settings', () => {
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ kioskId: 'front-desk', idleTimeoutSeconds: 120, keepPartialFeedback: true }));
     const { client, close } = startTestCore(dataDir);
     const { admin } = await sessionsFor(client);
-    expect(await client.getSettings({ session: admin })).toEqual({ kioskId: 'front-desk', idleTimeoutSeconds: 120, syncEndpoint: null, retentionDays: null, keepPartialFeedback: true });
+    expect(await client.getSettings({ session: admin })).toEqual({
+      kioskId: 'front-desk',
+      idleTimeoutSeconds: 120,
+      syncEndpoint: null,
+      retentionDays: null,
+      keepPartialFeedback: true,
+    });
     expect((await client.getBootstrap({})).session).toEqual({ idleTimeoutSeconds: 120, idleWarningSeconds: 20, keepPartialFeedback: true });
     close();
   });
@@ -77,7 +83,10 @@ describe('settings', () => {
       [{ adminPin: '1234' }, 'settings.adminPin'],
     ];
     for (const [patch, field] of cases) {
-      await expect(client.updateSettings({ session: admin, settings: { ...changed, ...patch } as Settings }), JSON.stringify(patch)).rejects.toMatchObject({ code: 'invalid_input', field });
+      await expect(client.updateSettings({ session: admin, settings: { ...changed, ...patch } as Settings }), JSON.stringify(patch)).rejects.toMatchObject({
+        code: 'invalid_input',
+        field,
+      });
     }
     await expect(client.updateSettings({ session: admin } as never)).rejects.toMatchObject({ code: 'invalid_input', field: 'settings' });
     expect(await client.getSettings({ session: admin })).toMatchObject({ kioskId: 'kiosk-1', idleTimeoutSeconds: 90 });

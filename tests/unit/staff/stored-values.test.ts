@@ -16,7 +16,11 @@ import { useTempDirs } from '../storage/helpers.js';
 
 const tempDir = useTempDirs('kiosk-stored-values-');
 
-const ignored = (log: ReturnType<typeof capturingLogger>) => log.lines().filter((line) => line.event === 'stored-value-invalid').map((line) => line.key);
+const ignored = (log: ReturnType<typeof capturingLogger>) =>
+  log
+    .lines()
+    .filter((line) => line.event === 'stored-value-invalid')
+    .map((line) => line.key);
 
 /** Writes credential entries past StaffAccess, as a damaged or foreign file would hold them. */
 function putCredentials(dataDir: string, values: Record<string, unknown>): void {
@@ -30,7 +34,11 @@ describe('a stored value that fails its schema', () => {
     const log = capturingLogger();
     const { client, core, close } = startTestCore(tempDir(), { logger: log.logger });
     const { admin } = await sessionsFor(client);
-    core.feedback.store!.putSettings({ [SETTING_KEYS.setting('idleTimeoutSeconds')]: 'ninety', [SETTING_KEYS.setting('keepPartialFeedback')]: { on: true }, [SETTING_KEYS.setting('retentionDays')]: 30 });
+    core.feedback.store!.putSettings({
+      [SETTING_KEYS.setting('idleTimeoutSeconds')]: 'ninety',
+      [SETTING_KEYS.setting('keepPartialFeedback')]: { on: true },
+      [SETTING_KEYS.setting('retentionDays')]: 30,
+    });
     expect(await client.getSettings({ session: admin })).toMatchObject({ idleTimeoutSeconds: 90, keepPartialFeedback: false, retentionDays: 30 });
     expect(ignored(log).sort()).toEqual([SETTING_KEYS.setting('idleTimeoutSeconds'), SETTING_KEYS.setting('keepPartialFeedback')].sort());
     close();
@@ -66,7 +74,7 @@ describe('a stored value that fails its schema', () => {
     close();
   });
 
-  it('is not taken over from an older version\'s feedback database', async () => {
+  it("is not taken over from an older version's feedback database", async () => {
     const dataDir = tempDir();
     const store = openFeedbackStore({ dataDir, kioskId: 'k' });
     store.putSettings({

@@ -121,7 +121,11 @@ describe('the wrong-PIN lock', () => {
     const { client, close } = startTestCore(tempDir(), { clock });
     await client.setupPins({ staffPin: STAFF_PIN, adminPin: ADMIN_PIN });
     // The attack from issue 7: four admin guesses, then the staff PIN, again and again.
-    for (const [lock, own] of [[60, STAFF_PIN], [120, ADMIN_PIN], [240, STAFF_PIN]] as const) {
+    for (const [lock, own] of [
+      [60, STAFF_PIN],
+      [120, ADMIN_PIN],
+      [240, STAFF_PIN],
+    ] as const) {
       for (const attemptsLeft of [4, 3, 2, 1]) expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'wrong-pin', attemptsLeft });
       expect(await client.unlockStaff({ pin: own })).toMatchObject({ outcome: 'unlocked' });
       expect(await client.unlockStaff({ pin: WRONG })).toEqual({ outcome: 'locked', retryAfterSeconds: lock });

@@ -30,7 +30,11 @@ export function bundleStoreForChild(outDir: string): string {
   });
   for (const name of NATIVE_PACKAGES) {
     const source = join(repo, 'node_modules', name);
-    cpSync(source, join(outDir, 'node_modules', name), { recursive: true, dereference: true, filter: (path) => !BUILD_ONLY.test(`/${relative(source, path)}`) });
+    cpSync(source, join(outDir, 'node_modules', name), {
+      recursive: true,
+      dereference: true,
+      filter: (path) => !BUILD_ONLY.test(`/${relative(source, path)}`),
+    });
   }
   chmodSync(outDir, 0o755); // mkdtemp makes 0700; a child running as another user must get in
   return outfile;

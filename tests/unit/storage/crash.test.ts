@@ -34,7 +34,10 @@ function runAndKill(storeModule: string, dataDir: string, round: number, delayMs
     child.on('close', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`round ${round}: child ended by itself (code ${code}): ${stderr}`));
       // Only complete lines count: the last one may have been cut off by the kill.
-      const lines = stdout.split('\n').slice(0, -1).filter((line) => line !== 'ready');
+      const lines = stdout
+        .split('\n')
+        .slice(0, -1)
+        .filter((line) => line !== 'ready');
       resolvePromise(lines.map((line) => JSON.parse(line) as Reported));
     });
   });

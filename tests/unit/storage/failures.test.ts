@@ -25,7 +25,10 @@ function expectUnavailable(work: () => unknown, reason: StorageFailureReason): S
 /** Every feedback row has all its topic rows and no topic row is orphaned: nothing half-written. */
 function expectNoPartialRows(file: string, topicsPerRow: number) {
   const db = new Database(file, { readonly: true });
-  const incomplete = db.prepare('SELECT count(*) FROM feedback WHERE (SELECT count(*) FROM feedback_topics WHERE feedback_id = feedback.id) != ?').pluck().get(topicsPerRow);
+  const incomplete = db
+    .prepare('SELECT count(*) FROM feedback WHERE (SELECT count(*) FROM feedback_topics WHERE feedback_id = feedback.id) != ?')
+    .pluck()
+    .get(topicsPerRow);
   const orphans = db.prepare('SELECT count(*) FROM feedback_topics WHERE feedback_id NOT IN (SELECT id FROM feedback)').pluck().get();
   db.close();
   expect({ incomplete, orphans }).toEqual({ incomplete: 0, orphans: 0 });
@@ -42,7 +45,10 @@ describe('a full disk', () => {
     let failure: StorageUnavailableError | undefined;
     for (let i = 0; i < 1000 && !failure; i++) {
       const submission = validSubmission({ topicHelpful: topics, comment: `${i} `.padEnd(480, 'x') });
-      failure = expectUnavailableOrStored(() => store.submit(submission), () => stored.push(submission.id));
+      failure = expectUnavailableOrStored(
+        () => store.submit(submission),
+        () => stored.push(submission.id),
+      );
       if (failure) expect(store.getById(submission.id)).toBeUndefined();
     }
     expect(failure?.reason).toBe('disk_full');
@@ -106,7 +112,11 @@ describe('a read-only disk', () => {
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   function attempt(storeModule: string, dataDir: string) {
     const fixture = join(dirname(storeModule), 'try-submit.mjs');
-    const result = spawnSync(process.execPath, [fixture, storeModule, dataDir, JSON.stringify(validSubmission())], { ...asUser, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [fixture, storeModule, dataDir, JSON.stringify(validSubmission())], {
+      ...asUser,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as { stage: string; name?: string; reason?: string; code?: string; countAfter?: number };
   }

@@ -14,7 +14,10 @@ describe('markExportedInChunks', () => {
   it('marks every row a chunk at a time, letting the event loop turn between chunks', async () => {
     const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'kiosk-1' });
     const ids = Array.from({ length: ROWS }, (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`);
-    insertRaw(store.file, ids.map((id) => ({ id, createdAt: '2026-11-29T10:00:00.000Z', comment: null })));
+    insertRaw(
+      store.file,
+      ids.map((id) => ({ id, createdAt: '2026-11-29T10:00:00.000Z', comment: null })),
+    );
     store.markExported([5]); // already exported: left as it was
     const seqs = [...store.iterateFeedback()].map((record) => record.seq);
     expect(seqs).toHaveLength(ROWS);

@@ -29,7 +29,12 @@ const seeds: Record<number, { insert(db: Database.Database): void; verify(db: Da
       db.prepare("INSERT INTO feedback_topics VALUES (?, 'summary', 1), (?, 'faq', 0)").run(FEEDBACK_ID, FEEDBACK_ID);
     },
     verify(db) {
-      expect(db.prepare('SELECT worry_before, worry_after, comment, seq FROM feedback WHERE id = ?').get(FEEDBACK_ID)).toEqual({ worry_before: 5, worry_after: 2, comment: 'Thanks', seq: 1 });
+      expect(db.prepare('SELECT worry_before, worry_after, comment, seq FROM feedback WHERE id = ?').get(FEEDBACK_ID)).toEqual({
+        worry_before: 5,
+        worry_after: 2,
+        comment: 'Thanks',
+        seq: 1,
+      });
       expect(db.prepare('SELECT count(*) FROM feedback_topics WHERE feedback_id = ?').pluck().get(FEEDBACK_ID)).toBe(2);
     },
   },
@@ -45,7 +50,9 @@ const seeds: Record<number, { insert(db: Database.Database): void; verify(db: Da
   },
   3: {
     insert(db) {
-      db.prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale) VALUES ('1b5c6b1e-3d0f-4a8e-9c3e-2f1d4b6a7c80', '2025-01-02T03:04:00.000Z', 'kiosk-1', '1.0.0', 'en')").run();
+      db.prepare(
+        "INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale) VALUES ('1b5c6b1e-3d0f-4a8e-9c3e-2f1d4b6a7c80', '2025-01-02T03:04:00.000Z', 'kiosk-1', '1.0.0', 'en')",
+      ).run();
     },
     verify(db) {
       expect(db.prepare("SELECT created_at FROM feedback WHERE id = '1b5c6b1e-3d0f-4a8e-9c3e-2f1d4b6a7c80'").pluck().get()).toBe('2025-01-02T03:04:00.000Z');
@@ -110,7 +117,10 @@ describe('migrations', () => {
 
   it('roll a failing migration back whole, version included', () => {
     const db = freshDb();
-    const broken: Migration[] = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' }];
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' },
+    ];
     expect(() => migrate(db, broken)).toThrow(/no_such_table/);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(tables(db)).not.toContain('half_done');
@@ -133,12 +143,27 @@ describe('migrations', () => {
     const db = freshDb();
     migrate(db);
     const insert = (column: string, value: unknown) =>
-      db.prepare(`INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, ${column}) VALUES (?, '2025-01-02T03:04:05.678Z', 'k', '1.0.0', 'en', ?)`).run(crypto.randomUUID(), value);
-    for (const [column, value] of [['worry_before', 0], ['worry_after', 6], ['overall_helpfulness', 9], ['answered_questions', 'maybe'], ['partial', 2], ['comment', 'x'.repeat(1001)], ['worry_before', 'three'], ['worry_after', 2.5]] as const) {
+      db
+        .prepare(
+          `INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale, ${column}) VALUES (?, '2025-01-02T03:04:05.678Z', 'k', '1.0.0', 'en', ?)`,
+        )
+        .run(crypto.randomUUID(), value);
+    for (const [column, value] of [
+      ['worry_before', 0],
+      ['worry_after', 6],
+      ['overall_helpfulness', 9],
+      ['answered_questions', 'maybe'],
+      ['partial', 2],
+      ['comment', 'x'.repeat(1001)],
+      ['worry_before', 'three'],
+      ['worry_after', 2.5],
+    ] as const) {
       expect(() => insert(column, value), `${column} = ${String(value).slice(0, 10)}`).toThrow(/constraint|cannot store/i);
     }
     expect(() =>
-      db.prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale) VALUES (?, '2025-01-02 03:04:05', 'k', '1.0.0', 'en')").run(crypto.randomUUID()),
+      db
+        .prepare("INSERT INTO feedback (id, created_at, kiosk_id, content_version, locale) VALUES (?, '2025-01-02 03:04:05', 'k', '1.0.0', 'en')")
+        .run(crypto.randomUUID()),
     ).toThrow(/constraint/i);
     expect(() => db.prepare("INSERT INTO feedback_topics VALUES ('no-such-feedback', 'faq', 1)").run()).toThrow(/FOREIGN KEY/);
     db.close();

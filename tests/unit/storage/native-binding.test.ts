@@ -8,7 +8,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronBindingFile, nativeBindingOption, NativeModuleError, sqliteBindingFor, useSqliteBinding } from '../../../electron/node/storage/native-binding.js';
+import {
+  electronBindingFile,
+  nativeBindingOption,
+  NativeModuleError,
+  sqliteBindingFor,
+  useSqliteBinding,
+} from '../../../electron/node/storage/native-binding.js';
 
 const nodeBuild = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 
@@ -17,7 +23,9 @@ afterEach(() => useSqliteBinding(undefined));
 describe('the SQLite module a process loads', () => {
   it("finds Electron's build in native/electron, outside the asar archive when packaged", () => {
     expect(electronBindingFile('/opt/kiosk')).toBe('/opt/kiosk/native/electron/better_sqlite3.node');
-    expect(electronBindingFile('/opt/Clinic Kiosk/resources/app.asar')).toBe('/opt/Clinic Kiosk/resources/app.asar.unpacked/native/electron/better_sqlite3.node');
+    expect(electronBindingFile('/opt/Clinic Kiosk/resources/app.asar')).toBe(
+      '/opt/Clinic Kiosk/resources/app.asar.unpacked/native/electron/better_sqlite3.node',
+    );
   });
 
   it("loads Electron's build only inside Electron: under Node a file at native/electron changes nothing", () => {

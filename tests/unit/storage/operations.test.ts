@@ -48,7 +48,12 @@ describe('the store for staff and export', () => {
     expect(store.markExported([1, 3], new Date('2026-02-01T00:00:00Z'))).toBe(2);
     expect(store.markExported([1, 2, 3, 99], new Date('2026-03-01T00:00:00Z'))).toBe(1);
     expect(store.markExported([])).toBe(0);
-    expect([...store.iterateFeedback()].map((row) => row.exportedAt)).toEqual(['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', null]);
+    expect([...store.iterateFeedback()].map((row) => row.exportedAt)).toEqual([
+      '2026-02-01T00:00:00.000Z',
+      '2026-03-01T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+      null,
+    ]);
     store.close();
   });
 });

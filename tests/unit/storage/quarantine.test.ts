@@ -77,7 +77,9 @@ describe('a damaged database at startup', () => {
       writeFileSync(join(dataDir, 'kiosk.db'), `garbage ${round}`.repeat(200));
       openFeedbackStore({ dataDir, kioskId: 'k', now: () => at }).close();
     }
-    const aside = readdirSync(dataDir).filter((f) => f.includes('.corrupt-')).sort();
+    const aside = readdirSync(dataDir)
+      .filter((f) => f.includes('.corrupt-'))
+      .sort();
     expect(aside).toEqual(['kiosk.db.corrupt-2025-04-01T08-30-00-000Z', 'kiosk.db.corrupt-2025-04-01T08-30-00-000Z-2']);
     expect(readFileSync(join(dataDir, aside[0]!), 'utf8')).toMatch(/^garbage 0/);
     expect(readFileSync(join(dataDir, aside[1]!), 'utf8')).toMatch(/^garbage 1/);

@@ -38,7 +38,15 @@ describe('feedback store', () => {
     const store = openFeedbackStore({ dataDir: tempDir(), kioskId: 'k' });
     const rest = validSubmission({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {} });
     store.submit(rest);
-    expect(store.getById(rest.id)).toMatchObject({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {}, partial: false });
+    expect(store.getById(rest.id)).toMatchObject({
+      worryBefore: null,
+      worryAfter: null,
+      overallHelpfulness: null,
+      answeredQuestions: null,
+      comment: null,
+      topicHelpful: {},
+      partial: false,
+    });
     const partial = validSubmission({ partial: true });
     store.submit(partial);
     expect(store.getById(partial.id)?.partial).toBe(true);
@@ -82,7 +90,6 @@ describe('feedback store', () => {
     expect(store.getById(long.id)?.comment).toBe(Array.from({ length: 71 }, () => '[removed]').join(' '));
     store.close();
   });
-
 
   it('records UTC times and counts the local day, the total and the unsynced rows', () => {
     let clock = new Date(2025, 5, 10, 0, 0, 1); // local 00:00:01
@@ -150,7 +157,24 @@ describe('feedback store', () => {
     const db = new Database(store.file, { readonly: true });
     const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).sort();
     expect(columns('feedback')).toEqual(
-      ['answered_questions', 'comment', 'content_version', 'created_at', 'exported_at', 'id', 'kiosk_id', 'locale', 'overall_helpfulness', 'partial', 'seq', 'sync_error', 'sync_quarantined_at', 'synced_at', 'worry_after', 'worry_before'].sort(),
+      [
+        'answered_questions',
+        'comment',
+        'content_version',
+        'created_at',
+        'exported_at',
+        'id',
+        'kiosk_id',
+        'locale',
+        'overall_helpfulness',
+        'partial',
+        'seq',
+        'sync_error',
+        'sync_quarantined_at',
+        'synced_at',
+        'worry_after',
+        'worry_before',
+      ].sort(),
     );
     expect(columns('feedback_topics')).toEqual(['feedback_id', 'helpful', 'topic_id']);
     db.close();

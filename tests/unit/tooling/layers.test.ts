@@ -35,7 +35,8 @@ async function cruise(): Promise<Cruise> {
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'kiosk-layers-'));
-  for (const entry of ['electron', 'renderer', '.dependency-cruiser.cjs', 'tsconfig.json', 'tsconfig.base.json', 'package.json']) cpSync(join(repo, entry), join(copy, entry), { recursive: true });
+  for (const entry of ['electron', 'renderer', '.dependency-cruiser.cjs', 'tsconfig.json', 'tsconfig.base.json', 'package.json'])
+    cpSync(join(repo, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'));
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -49,9 +50,17 @@ const WRONG_IMPORTS: [string, string, string][] = [
   ['electron/node/uses-cli.ts', `export { UsageError } from '../cli/usage-error.js';\n`, 'node-imports-only-common-itself'],
   ['electron/electron-preload/uses-node.ts', `export { SETTING_KEYS } from '../node/setting-keys.js';\n`, 'electronPreload-imports-only-common-itself'],
   ['renderer/src/lib/uses-node-layer.ts', `export { rendererDir } from '../../../electron/node/paths.js';\n`, 'renderer-imports-only-common-itself'],
-  ['renderer/src/lib/uses-collector.ts', `export { startCollectorServer } from '../../../electron/collector/server.js';\n`, 'renderer-imports-only-common-itself'],
+  [
+    'renderer/src/lib/uses-collector.ts',
+    `export { startCollectorServer } from '../../../electron/collector/server.js';\n`,
+    'renderer-imports-only-common-itself',
+  ],
   ['electron/node/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'node-imports-only-common-itself'],
-  ['electron/browser-shell/uses-collector.ts', `export { startCollectorServer } from '../collector/server.js';\n`, 'browserShell-imports-only-common-node-itself'],
+  [
+    'electron/browser-shell/uses-collector.ts',
+    `export { startCollectorServer } from '../collector/server.js';\n`,
+    'browserShell-imports-only-common-node-itself',
+  ],
   ['electron/collector/uses-shell.ts', `export { startBrowserShell } from '../browser-shell/server.js';\n`, 'collector-imports-only-common-node-itself'],
   ['renderer/src/lib/uses-path.ts', `import { join } from 'node:path';\nexport const joined = join('a', 'b');\n`, 'renderer-uses-no-node'],
 ];
@@ -64,6 +73,10 @@ it('fails on each wrong import, naming the file and the rule', async () => {
   for (const [file, source] of WRONG_IMPORTS) writeFileSync(join(copy, file), source);
   const { code, violations } = await cruise();
   expect(code).not.toBe(0);
-  for (const [file, , rule] of WRONG_IMPORTS) expect(violations.some((line) => line.startsWith(`${rule}: ${file} → `)), `${file} breaks ${rule}:\n${violations.join('\n')}`).toBe(true);
+  for (const [file, , rule] of WRONG_IMPORTS)
+    expect(
+      violations.some((line) => line.startsWith(`${rule}: ${file} → `)),
+      `${file} breaks ${rule}:\n${violations.join('\n')}`,
+    ).toBe(true);
   expect(violations).toHaveLength(WRONG_IMPORTS.length);
 }, 60_000);

@@ -58,7 +58,13 @@ export function barChart(spec: BarChartSpec): Attachment<HTMLCanvasElement> {
       beginAtZero: true,
       max: spec.percent ? 100 : undefined,
       grid: { color: colour('--line') },
-      ticks: { precision: 0, stepSize: spec.percent ? 20 : undefined, color: text, font, callback: (value: string | number) => (spec.percent ? `${value} %` : value) },
+      ticks: {
+        precision: 0,
+        stepSize: spec.percent ? 20 : undefined,
+        color: text,
+        font,
+        callback: (value: string | number) => (spec.percent ? `${value} %` : value),
+      },
     };
     const categoryAxis = { grid: { display: false }, ticks: { color: text, font, autoSkip: !spec.horizontal } };
 

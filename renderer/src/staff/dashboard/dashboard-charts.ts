@@ -31,7 +31,10 @@ export function perDayChart({ perDay }: Dashboard): ChartView {
   const busiest = perDay.reduce((best, day) => (day.count > best.count ? day : best), perDay[0] ?? { date: '', count: 0 });
   return {
     title: t('dashboard.perDay.title'),
-    summary: total === 0 ? t('dashboard.none') : `${t('dashboard.perDay.total', { count: total })} ${t('dashboard.perDay.busiest', { day: formatDay(busiest.date), count: busiest.count })}`,
+    summary:
+      total === 0
+        ? t('dashboard.none')
+        : `${t('dashboard.perDay.total', { count: total })} ${t('dashboard.perDay.busiest', { day: formatDay(busiest.date), count: busiest.count })}`,
     categoryHeader: t('dashboard.perDay.day'),
     spec: { labels: perDay.map((day) => formatDay(day.date)), series: [{ label: t('dashboard.count'), values: counts, tone: 'accent' }] },
   };
@@ -63,7 +66,12 @@ export function topicsChart({ topics }: Dashboard): ChartView {
     title: t('dashboard.topics.title'),
     summary: best ? t('dashboard.topics.best', { topic: best.title, rate: percent(best.yes, best.yes + best.no) }) : t('dashboard.none'),
     categoryHeader: t('dashboard.topics.topic'),
-    spec: { labels: topics.map((topic) => topic.title), series: [{ label: t('dashboard.topics.rate'), values: rates, tone: 'accent' }], horizontal: true, percent: true },
+    spec: {
+      labels: topics.map((topic) => topic.title),
+      series: [{ label: t('dashboard.topics.rate'), values: rates, tone: 'accent' }],
+      horizontal: true,
+      percent: true,
+    },
     table: [
       { label: t('topicHelpful.yes'), cells: topics.map((topic) => String(topic.yes)) },
       { label: t('topicHelpful.no'), cells: topics.map((topic) => String(topic.no)) },
