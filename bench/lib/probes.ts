@@ -46,7 +46,8 @@ function installProbes(startLabel: string): void {
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 
-  const heading = () => document.querySelector('main h1');
+  // The screen shown: a screen built ahead waits hidden in an inert wrapper.
+  const heading = () => document.querySelector('main:not([inert] *) h1');
   let pendingTap: { at: number; heading: Element | null; text: string } | null = null;
   addEventListener(
     'pointerdown',
@@ -83,14 +84,16 @@ export async function addProbes(page: Page, startLabel: string): Promise<void> {
 export const readProbes = (page: Page) => page.evaluate(() => window.benchProbe);
 
 /**
- * Latency per tap, in tap order: the longest Event Timing entry of the interaction that tap started
- * (its entries start at the tap's pointerdown, within a millisecond). A tap with no entry was faster
- * than the 16 ms threshold and gets `unreported`.
+ * Latency per tap, in tap order: the longest Event Timing entry that starts between this tap's
+ * pointerdown and the next tap's. A touch's click can start a few milliseconds after its
+ * pointerdown (the touch ends later), and its pointerdown may be too fast to be reported, so
+ * every entry in the window counts, not only those of the interaction the pointerdown began. A tap
+ * with no entry was faster than the 16 ms threshold and gets `unreported`.
  */
-export function tapLatencies(record: ProbeRecord, unreported: number): number[] {
-  return record.taps.map((tapAt) => {
-    const first = record.events.find((e) => Math.abs(e.startTime - tapAt) < 1);
-    if (!first) return unreported;
-    return Math.max(...record.events.filter((e) => e.interactionId === first.interactionId).map((e) => e.duration));
+export function tapLatencies(record: Pick<ProbeRecord, 'taps' | 'events'>, unreported: number): number[] {
+  return record.taps.map((tapAt, index) => {
+    const nextTapAt = record.taps[index + 1] ?? Infinity;
+    const durations = record.events.filter((e) => e.startTime >= tapAt - 1 && e.startTime < nextTapAt - 1).map((e) => e.duration);
+    return durations.length > 0 ? Math.max(...durations) : unreported;
   });
 }

@@ -240,7 +240,7 @@ export async function openCommentBox(page: Page, { topics }: ContentPackFixture,
   return page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
 }
 
-/** Waits until no finite CSS animation or transition is running (screens fade in for 160 ms). */
+/** Waits until no finite CSS animation or transition is running (the on-screen keyboard rises for 160 ms). */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_STEPS, Journey } from '../../renderer/src/state/journey.svelte';
+import { FEEDBACK_STEPS, Journey, screenKey, type Screen } from '../../renderer/src/state/journey.svelte';
 import { topics } from './fixtures';
 
 describe('Journey', () => {
@@ -59,5 +59,38 @@ describe('Journey', () => {
     expect(journey.screen).toEqual({ name: 'closing' });
     journey.back();
     expect(journey.topicIndex).toBe(0);
+  });
+
+  it('says where Next leads from every screen, which is where next() goes (the screen built ahead)', () => {
+    const journey = new Journey(() => topics(2));
+    const predicted: unknown[] = [];
+    while (journey.following) {
+      predicted.push(journey.following);
+      journey.next();
+      expect(journey.screen).toEqual(predicted.at(-1));
+    }
+    expect(predicted).toEqual([
+      { name: 'worry-before' },
+      { name: 'topic', index: 0 },
+      { name: 'topic', index: 1 },
+      { name: 'closing' },
+      ...FEEDBACK_STEPS.map((step) => ({ name: 'feedback', step })),
+    ]);
+    journey.showThanks();
+    expect(journey.following).toBeNull(); // only a new session leaves the thank-you screen
+  });
+
+  it('gives every screen its own key', () => {
+    const screens: Screen[] = [
+      { name: 'welcome' },
+      { name: 'worry-before' },
+      { name: 'topic', index: 0 },
+      { name: 'topic', index: 1 },
+      { name: 'closing' },
+      ...FEEDBACK_STEPS.map((step): Screen => ({ name: 'feedback', step })),
+      { name: 'thanks' },
+    ];
+    expect(new Set(screens.map(screenKey)).size).toBe(screens.length);
+    expect(screenKey({ name: 'topic', index: 1 })).toBe(screenKey({ name: 'topic', index: 1 }));
   });
 });

@@ -16,6 +16,13 @@ export type Screen =
   | { name: 'feedback'; step: FeedbackStep }
   | { name: 'thanks' };
 
+/** One key per screen: the same screen, however reached, is the same rendered screen. */
+export function screenKey(screen: Screen): string {
+  if (screen.name === 'topic') return `topic-${screen.index}`;
+  if (screen.name === 'feedback') return `feedback-${screen.step}`;
+  return screen.name;
+}
+
 export class Journey {
   screen = $state<Screen>({ name: 'welcome' });
   /** Topic ids the patient has opened in this session, for the jump list. */
@@ -43,7 +50,7 @@ export class Journey {
 
   /** From the welcome screen: the worry question comes first. */
   start(): void {
-    this.screen = { name: 'worry-before' };
+    this.next();
   }
 
   goTo(index: number): void {
@@ -53,17 +60,34 @@ export class Journey {
     this.visited.add(topic.id);
   }
 
-  next(): void {
+  /**
+   * Where Next (or answering a question) leads from here; null where nothing follows (the last
+   * question submits instead, and only a new session leaves the thank-you screen).
+   */
+  get following(): Screen | null {
     const { screen } = this;
-    if (screen.name === 'worry-before') this.goTo(0);
-    else if (screen.name === 'topic') {
-      if (screen.index + 1 < this.topics.length) this.goTo(screen.index + 1);
-      else this.screen = { name: 'closing' };
-    } else if (screen.name === 'closing') this.screen = { name: 'feedback', step: FEEDBACK_STEPS[0] };
-    else if (screen.name === 'feedback') {
-      const following = FEEDBACK_STEPS[FEEDBACK_STEPS.indexOf(screen.step) + 1];
-      if (following) this.screen = { name: 'feedback', step: following };
+    switch (screen.name) {
+      case 'welcome':
+        return { name: 'worry-before' };
+      case 'worry-before':
+        return this.topics.length > 0 ? { name: 'topic', index: 0 } : null;
+      case 'topic':
+        return screen.index + 1 < this.topics.length ? { name: 'topic', index: screen.index + 1 } : { name: 'closing' };
+      case 'closing':
+        return { name: 'feedback', step: FEEDBACK_STEPS[0] };
+      case 'feedback': {
+        const step = FEEDBACK_STEPS[FEEDBACK_STEPS.indexOf(screen.step) + 1];
+        return step ? { name: 'feedback', step } : null;
+      }
+      default:
+        return null;
     }
+  }
+
+  next(): void {
+    const following = this.following;
+    if (following?.name === 'topic') this.goTo(following.index);
+    else if (following) this.screen = following;
   }
 
   back(): void {
