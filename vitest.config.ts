@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Builds what the main-bundle and first-paint tests run, when the sources are newer.
+          globalSetup: ['tests/unit/build-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
