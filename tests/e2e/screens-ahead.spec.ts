@@ -48,3 +48,33 @@ test('the screen a tap leads to is built ahead, hidden, and the tap shows that s
   await ui.back(page).click();
   await expect(shownHeading(page, topics[0]!.title)).toBeFocused();
 });
+
+test('a new session keeps nothing that was built for the last patient, at any moment', async ({ kiosk: page }) => {
+  await ui.start(page).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: t('worry.3'), exact: true })
+    .click();
+  await expect(shownHeading(page, topics[0]!.title)).toBeFocused();
+  await expect(anyHeading(page, topics[1]!.title)).toBeAttached();
+
+  // Watches every change to the page from now on: once the welcome screen is back, was either
+  // topic's screen still in the page, even hidden, even for a moment (until the next idle one)?
+  await page.evaluate(
+    ([welcome, titles]) => {
+      const headings = () => [...document.querySelectorAll('h1, h2')].map((heading) => heading.textContent?.trim());
+      const w = window as unknown as { leftovers: string[] };
+      w.leftovers = [];
+      new MutationObserver(() => {
+        const now = headings();
+        if (now.includes(welcome)) w.leftovers.push(...titles.filter((title) => now.includes(title)));
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    },
+    [readContentPack().pack.title, [topics[0]!.title, topics[1]!.title]] as const,
+  );
+  await ui.startOver(page).click();
+  await expect(shownHeading(page, readContentPack().pack.title)).toBeVisible();
+  // The next patient's first screen is built ahead again, with none of the last one's.
+  await expect(anyHeading(page, t('worry.question'))).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { leftovers: string[] }).leftovers)).toEqual([]);
+});
