@@ -21,8 +21,8 @@ export interface Incident {
   detail: string | null;
 }
 
-/** What a part of the kiosk reports; the database adds the id and the time. */
-export type IncidentReport = Pick<Incident, 'kind' | 'message'> & Partial<Pick<Incident, 'detail'>>;
+/** What a part of the kiosk reports; the database adds the id, and the time unless the report has one. */
+export type IncidentReport = Pick<Incident, 'kind' | 'message'> & Partial<Pick<Incident, 'detail' | 'at'>>;
 
 /** What the staff status screen shows: no detail, which is for support and the log. */
 export type StaffIncident = Pick<Incident, 'at' | 'kind' | 'message'>;

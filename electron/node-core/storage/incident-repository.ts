@@ -17,9 +17,12 @@ export class IncidentRepository {
     this.#select = db.prepare(`SELECT ${COLUMNS} FROM incidents ORDER BY id DESC LIMIT ?`);
   }
 
-  /** Stores the incident, stamped with the time it is stored. */
-  record({ kind, message, detail = null }: IncidentReport): Incident {
-    return guardStorage(() => this.#insert.get(this.#now().toISOString(), kind, message, detail)!);
+  /**
+   * Stores the incident at the time it happened when the report says (one kept in memory while the
+   * database could not open is stored later), else at the time it is stored.
+   */
+  record({ kind, message, detail = null, at = this.#now().toISOString() }: IncidentReport): Incident {
+    return guardStorage(() => this.#insert.get(at, kind, message, detail)!);
   }
 
   /** Newest first. */

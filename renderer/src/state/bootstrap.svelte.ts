@@ -20,12 +20,33 @@ export function takeInlineBootstrap(): Bootstrap | null {
   const element = document.getElementById(INLINE_BOOTSTRAP_ID);
   if (!element) return null;
   element.remove();
+  let parsed: unknown;
   try {
-    return JSON.parse(element.textContent ?? '') as Bootstrap;
+    parsed = JSON.parse(element.textContent ?? '');
   } catch (error) {
     console.warn('the inlined bootstrap is unreadable; asking the kiosk service', error);
     return null;
   }
+  if (hasBootstrapShape(parsed)) return parsed;
+  console.warn('the inlined bootstrap lacks parts the screens need; asking the kiosk service');
+  return null;
+}
+
+/**
+ * The parts every screen reads first. Not the whole contract (its schemas would add to every
+ * patient's download): enough that a page the server got wrong asks the API instead of going blank.
+ */
+function hasBootstrapShape(value: unknown): value is Bootstrap {
+  const isObject = (part: unknown): part is Record<string, unknown> => typeof part === 'object' && part !== null && !Array.isArray(part);
+  return (
+    isObject(value) &&
+    isObject(value.content) &&
+    Array.isArray(value.content.sections) &&
+    isObject(value.strings) &&
+    isObject(value.clinic) &&
+    isObject(value.session) &&
+    Array.isArray(value.locales)
+  );
 }
 
 export class BootLoader {

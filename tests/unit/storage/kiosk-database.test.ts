@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_KINDS } from '../../../electron/common/incidents.js';
+import { IncidentLog } from '../../../electron/node-core/incidents.js';
 import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
@@ -65,6 +66,18 @@ describe('the kiosk database', () => {
     expect(database.incidents.list().reverse()).toEqual(
       INCIDENT_KINDS.map((kind, i) => ({ id: i + 1, at: at.toISOString(), kind, message: `a ${kind} problem`, detail: null })),
     );
+    database.close();
+  });
+
+  it('stores an incident kept from before it opened at the time it happened, not when it is stored', () => {
+    const log = new IncidentLog();
+    log.record('content', 'The content pack could not be read.', 'pack.yaml: line 3', new Date('2026-11-29T08:00:00.000Z'));
+    const database = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k', now: () => new Date('2026-11-29T09:30:00.000Z') });
+    log.attach((incident) => database.incidents.record(incident));
+    log.record('config', 'A later problem.', 'detail');
+    const [later, kept] = database.incidents.list();
+    expect(kept).toMatchObject({ at: '2026-11-29T08:00:00.000Z', kind: 'content', detail: 'pack.yaml: line 3' });
+    expect(later!.kind).toBe('config');
     database.close();
   });
 
