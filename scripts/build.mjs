@@ -9,7 +9,19 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
-const sources = ['electron', 'renderer', 'content', 'package.json', 'vite.config.ts', 'vite.electron.config.ts', 'svelte.config.js', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.electron.json', 'scripts/build.mjs'];
+const sources = [
+  'electron',
+  'renderer',
+  'content',
+  'package.json',
+  'vite.config.ts',
+  'vite.electron.config.ts',
+  'svelte.config.js',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.electron.json',
+  'scripts/build.mjs',
+];
 
 function newestMtime(path) {
   const stat = statSync(path);
