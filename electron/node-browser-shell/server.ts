@@ -96,6 +96,12 @@ export async function startBrowserShell({
       return;
     }
     if (uiBuilt && isIndexPath(request.url)) {
+      // The page carries the bootstrap: like the API, it answers only at the kiosk's own address,
+      // so a DNS-rebinding page elsewhere cannot read it.
+      if (!hosts.includes(request.headers.host ?? '')) {
+        response.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not served.');
+        return;
+      }
       handleIndex(request, response).catch((error: unknown) => {
         logger.error({ err: error }, 'the page could not be served');
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end('The kiosk page could not be served.');

@@ -36,6 +36,20 @@ describe('method names that are not valid percent-encoding', () => {
   });
 });
 
+describe('the page, like the API, answers only at the kiosk address', () => {
+  it.each(['evil.example', 'evil.example:{port}', '127.0.0.2:{port}', ''])('Host "%s" → 421, no bootstrap', async (host) => {
+    const answer = await rawRequest(port, ['GET / HTTP/1.1', `Host: ${host.replace('{port}', String(port))}`, 'Connection: close']);
+    expect(answer.status).toBe(421);
+    expect(answer.text).not.toContain('kiosk-bootstrap');
+  });
+
+  it('and the kiosk page at its own address', async () => {
+    const answer = await fetch(`http://127.0.0.1:${port}/`);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain('kiosk-bootstrap');
+  });
+});
+
 describe('a body over 64 KiB on a connection that closes', () => {
   const body = Buffer.from(JSON.stringify(validSubmission({ comment: 'a'.repeat(3 * MAX_BODY_BYTES) })));
 
