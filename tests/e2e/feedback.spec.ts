@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readStoredFeedback } from '../support/stored-feedback.js';
-import { expect, expectTopic, expectWelcome, t, test, ui } from './fixtures.js';
+import { expect, expectTopic, expectWelcome, openCommentBox, t, test, ui } from './fixtures.js';
 
 /** The rows the kiosk committed, read straight from its database file. */
 const storedFeedback = (dataDir: string, where: string, ...params: unknown[]) => readStoredFeedback(join(dataDir, 'kiosk.db'), where, ...params);
@@ -98,11 +98,7 @@ test('a patient answers every question and the database holds exactly those answ
 
 test('skipping everything stores a row of skipped answers', async ({ kiosk: page, content, server }) => {
   const before = storedFeedback(server.dataDir, '1').length;
-  await ui.start(page).click();
-  await ui.skip(page).click();
-  for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
-  await toFeedback(page);
-  for (let question = 0; question < 3; question++) await ui.skip(page).click();
+  await openCommentBox(page, content);
   await main(page)
     .getByRole('button', { name: t('feedback.submit') })
     .click();
@@ -156,12 +152,7 @@ test('Back to an answered question offers Next, which keeps the answer; Skip say
 });
 
 test('the comment stops at 500 characters and counts them', async ({ kiosk: page, content }) => {
-  await ui.start(page).click();
-  await ui.skip(page).click();
-  for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
-  await toFeedback(page);
-  for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  const comment = main(page).getByRole('textbox', { name: t('comment.label') });
+  const comment = await openCommentBox(page, content);
   await comment.fill('a'.repeat(520));
   await expect(comment).toHaveValue('a'.repeat(500));
   await expect(main(page).getByText(t('comment.counter', { count: 500, max: 500 }))).toBeVisible();
@@ -213,14 +204,7 @@ test.describe('a failed save', () => {
 test('a save that gets no answer ends in the calm message, and a retry saves once', async ({ kiosk: page, content, server }) => {
   const marker = uniqueMarker();
   await page.clock.install();
-  await ui.start(page).click();
-  await ui.skip(page).click();
-  for (let index = 0; index < content.topics.length - 1; index++) await ui.next(page).click();
-  await toFeedback(page);
-  for (let question = 0; question < 3; question++) await ui.skip(page).click();
-  await main(page)
-    .getByRole('textbox', { name: t('comment.label') })
-    .fill(marker);
+  await (await openCommentBox(page, content)).fill(marker);
 
   // The kiosk takes the request and never answers, as a core stuck on a failing disk would.
   let held = 0;

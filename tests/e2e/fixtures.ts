@@ -232,6 +232,7 @@ export async function openCommentBox(page: Page, { topics }: ContentPackFixture,
   await ui.skip(page).click();
   for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
   await ui.finish(page).click();
+  await expect(ui.heading(page)).toHaveText(/./);
   await ui
     .bottomNav(page)
     .getByRole('button', { name: t('closing.feedback') })
