@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DOWNLOAD_PREFIX, type DownloadTickets } from '../node-core/export/download-tickets.js';
 import type { Logger } from '../node-core/log/logger.js';
+import { safeDecode } from './http-transport.js';
 import { RefusalLog } from './refusal-log.js';
 
 export { DOWNLOAD_PREFIX };
@@ -69,14 +70,6 @@ export function createDownloadHandler({ tickets, allowedHosts, logger }: Downloa
 async function sizeOf(file: string): Promise<number | null> {
   try {
     return (await stat(file)).size;
-  } catch {
-    return null;
-  }
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@ import type { KioskApi } from '../common/api/contract.js';
 import { dispatch } from '../common/api/dispatch.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../common/api/errors.js';
 import type { Logger } from '../node-core/log/logger.js';
+import { sendJson } from '../node-core/http-reply.js';
 import { readBodyText } from '../node-core/read-body.js';
 import { RefusalLog } from './refusal-log.js';
 
@@ -67,7 +68,8 @@ export function createApiHandler({ api, token, allowedHosts, logger }: ApiHandle
   };
 }
 
-function safeDecode(text: string): string | null {
+/** The text a percent-encoded path part stands for, or null where it is not valid encoding. */
+export function safeDecode(text: string): string | null {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -96,14 +98,4 @@ function parseJson(text: string): unknown {
   } catch {
     return reject('invalid_input', 'the body is not valid JSON');
   }
-}
-
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  response.end(text);
 }

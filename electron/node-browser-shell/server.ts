@@ -13,7 +13,8 @@ import { INTERNAL_FAILURE } from '../common/api/errors.js';
 import type { DownloadTickets } from '../node-core/export/download-tickets.js';
 import type { Logger } from '../node-core/log/logger.js';
 import { createDownloadHandler, DOWNLOAD_PREFIX } from './download-route.js';
-import { API_PREFIX, createApiHandler, sendJson } from './http-transport.js';
+import { sendJson } from '../node-core/http-reply.js';
+import { API_PREFIX, createApiHandler } from './http-transport.js';
 import { createIndexHandler, isIndexPath } from './index-page.js';
 
 /** What the page may do: the one policy of electron/common/csp.ts, with fetches to this server. */

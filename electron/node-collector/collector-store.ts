@@ -136,10 +136,15 @@ export async function openCollectorStore(databaseUrl: string, poolSize = 10): Pr
         SELECT f.kiosk_id AS "kioskId", ${week} AS week, t.topic_id AS topic,
                count(*) FILTER (WHERE t.helpful)::int AS yes, count(*) FILTER (WHERE NOT t.helpful)::int AS no
         FROM feedback f JOIN feedback_topics t ON t.feedback_id = f.id GROUP BY 1, 2, 3`);
-      return figures.rows.map((row) => ({
-        ...row,
-        topics: Object.fromEntries(votes.rows.filter((v) => v.kioskId === row.kioskId && v.week === row.week).map((v) => [v.topic, { yes: v.yes, no: v.no }])),
-      }));
+      // One pass groups the votes by kiosk and week (in the rows' order), so each week finds its own.
+      const votesOf = new Map<string, ReportWeek['topics']>();
+      for (const v of votes.rows) {
+        const key = JSON.stringify([v.kioskId, v.week]);
+        const topics = votesOf.get(key) ?? {};
+        topics[v.topic] = { yes: v.yes, no: v.no };
+        votesOf.set(key, topics);
+      }
+      return figures.rows.map((row) => ({ ...row, topics: votesOf.get(JSON.stringify([row.kioskId, row.week])) ?? {} }));
     },
 
     async latestComments(limit = 50) {

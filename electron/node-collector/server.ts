@@ -24,6 +24,7 @@ import {
   type SyncErrorCode,
 } from '../common/sync/protocol.js';
 import { firstFieldError } from '../common/validation.js';
+import { sendJson, sendText } from '../node-core/http-reply.js';
 import { readBodyText } from '../node-core/read-body.js';
 import { IdempotencyConflict, type CollectorStore } from './collector-store.js';
 import { reportCsv, reportHtml } from './report.js';
@@ -65,7 +66,7 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) send(response, 500, { error: { code: 'unavailable', message: 'internal error' } });
+      if (!response.headersSent) sendJson(response, 500, { error: { code: 'unavailable', message: 'internal error' } });
       else response.destroy();
     });
   });
@@ -77,12 +78,12 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
     const path = new URL(request.url ?? '/', 'http://collector').pathname;
     if (path === '/health' && request.method === 'GET') {
       const healthy = await store.healthy();
-      return send(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable' });
+      return sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'database unavailable' });
     }
     if (path === `/${SYNC_BATCH_PATH}`) return ingest(request, response);
     if ((path === '/report' || path === '/report.csv') && request.method === 'GET') return report(request, response, path.endsWith('.csv'));
     request.resume();
-    send(response, 404, { error: { code: 'invalid_request', message: 'no such address' } });
+    sendJson(response, 404, { error: { code: 'invalid_request', message: 'no such address' } });
   }
 
   async function ingest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -123,7 +124,7 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
       }
       logger.info({ kioskId, rows: rows.length, acknowledged: acknowledged.length, ms: Date.now() - started }, 'batch stored');
       const answer: SyncBatchResponse = { protocolVersion: SYNC_PROTOCOL_VERSION, acknowledged: acknowledged };
-      send(response, 200, answer);
+      sendJson(response, 200, answer);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       // The reason, never the body: it holds patients' comments.
@@ -133,7 +134,7 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
       if (error.code === 'unavailable') headers['retry-after'] = String(UNAVAILABLE_RETRY_SECONDS);
       // Stop reading whatever is left of a refused body, and close rather than keep the connection.
       if (!request.complete) headers.connection = 'close';
-      send(
+      sendJson(
         response,
         SYNC_ERROR_STATUS[error.code],
         { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
@@ -147,7 +148,7 @@ export async function startCollectorServer({ store, tokens, logger, port, host =
     request.resume();
     if (!tokens.isReportToken(bearerToken(request) ?? basicPassword(request))) {
       // Basic lets a manager open the report in a browser: any user name, the report token as password.
-      return send(
+      return sendJson(
         response,
         401,
         { error: { code: 'unauthorized', message: 'the report needs the report token' } },
@@ -206,13 +207,4 @@ function parseJson(text: string): unknown {
   } catch {
     return refuse('invalid_request', 'the body is not valid JSON');
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  sendText(response, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
-}
-
-function sendText(response: ServerResponse, status: number, text: string, type: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
-  response.end(text);
 }

@@ -99,12 +99,13 @@ export class SyncOutbox {
   status(database: KioskDatabase): SyncStatus {
     const settings: Settings = this.#options.settings.current(database.settings);
     const { feedback } = database;
+    const quarantined = feedback.countSyncQuarantined();
     return {
       endpoint: settings.syncEndpoint,
       tokenSet: this.#tokens(database).get() !== null,
       ...readLastSync(database.settings),
-      pending: feedback.countUnsynced() - feedback.countSyncQuarantined(),
-      quarantined: feedback.countSyncQuarantined(),
+      pending: feedback.countUnsynced() - quarantined,
+      quarantined,
       nextAttemptAt: this.#nextAttemptAt?.toISOString() ?? null,
     };
   }
