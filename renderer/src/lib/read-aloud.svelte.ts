@@ -4,9 +4,9 @@
  * Listen button. One utterance per block of text; the block being read carries `data-reading`
  * (highlighted by app.css). Whoever owns the screen stops it when the screen goes.
  */
-const READING_ATTRIBUTE = 'data-reading';
+import { baseLanguage } from './language-tag';
 
-const baseLanguage = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+const READING_ATTRIBUTE = 'data-reading';
 
 function offlineVoice(lang: string): SpeechSynthesisVoice | null {
   return speechSynthesis.getVoices().find((voice) => voice.localService && baseLanguage(voice.lang) === baseLanguage(lang)) ?? null;

@@ -9,7 +9,7 @@
 import type { Bootstrap } from '@common/api/contract';
 import { ApiError } from '@common/api/errors';
 import { INLINE_BOOTSTRAP_ID } from '@common/api/inline-bootstrap';
-import { api, hasLaunchKey } from '../lib/api';
+import { api, hasLaunchKey, inElectron } from '../lib/api';
 
 const RETRY_MS = 5000;
 
@@ -59,7 +59,8 @@ export class BootLoader {
   constructor(inline: Bootstrap | null) {
     if (!inline) return;
     this.state = { status: 'ready', bootstrap: inline };
-    this.#keyUnchecked = true;
+    // Only the browser shell has a launch key; Electron's IPC has none to check.
+    this.#keyUnchecked = !inElectron;
   }
 
   /** Runs in the page once it is drawn (never on the server): checks the key, or fetches the bootstrap. */

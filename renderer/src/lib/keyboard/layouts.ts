@@ -3,6 +3,7 @@
  * lower-case form), plus the special keys where they sit. Every accent is a key of its own: nothing
  * hides behind a long-press. Digits and "- _ : /" are there for the staff panel's fields.
  */
+import { baseLanguage } from '../language-tag';
 export type SpecialKey = 'shift' | 'backspace' | 'space' | 'done' | 'layout';
 export type Key = { char: string } | { special: SpecialKey };
 
@@ -37,7 +38,7 @@ export const FALLBACK_LAYOUT: KeyboardLayoutId = 'en';
 
 /** The layout a UI language starts on: its own (by base language, "es-MX" → "es"), or the fallback. */
 export function layoutFor(locale: string): KeyboardLayoutId {
-  const base = locale.toLowerCase().split(/[-_]/)[0];
+  const base = baseLanguage(locale);
   return KEYBOARD_LAYOUTS.find((id) => id === base) ?? FALLBACK_LAYOUT;
 }
 
