@@ -5,23 +5,13 @@
  * unreachable says so calmly, keeps every row pending and shows the problem. (The collector
  * itself, with PostgreSQL, is tested in tests/sync.)
  */
-import { createServer } from 'node:net';
 import type { Locator } from '@playwright/test';
 import { expectNoA11yViolations } from './a11y.js';
+import { freePort } from '../sync/postgres-server.js';
 import { t } from './fixtures.js';
 import { expect, kioskClient, readDatabase, staff, submission, test, unlockAs } from './staff-helpers.js';
 
 test.use({ kioskConfig: { kioskId: 'sync-e2e' }, allowedConsoleErrors: [/status of 400 \(Bad Request\)/] });
-
-/** A loopback port with nothing listening: connections to it are refused. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const figure = (section: Locator, label: Parameters<typeof t>[0]) =>
   section
@@ -47,7 +37,7 @@ test('sync: https rule at settings time, write-only token, Sync now while the co
   await endpoint.fill('http://collector.clinic.example/');
   await section.getByRole('button', { name: t('settings.save'), exact: true }).click();
   await expect(endpoint).toHaveAccessibleDescription(t('settings.error.syncEndpoint'));
-  await endpoint.fill(`http://127.0.0.1:${await closedPort()}/`);
+  await endpoint.fill(`http://127.0.0.1:${await freePort()}/`);
   await section.getByRole('button', { name: t('settings.save'), exact: true }).click();
   await expect(section.getByText(t('settings.saved'), { exact: true })).toBeVisible();
 

@@ -2,7 +2,6 @@
  * The outbox's rules: back-off with jitter up to the cap, Retry-After honoured, a 4xx refusal
  * sets the batch aside (staff are told, no endless retry), the token is never logged or exported.
  */
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { applyRetention } from '../../electron/node-core/staff/retention.js';
 import { retryDelayMs } from '../../electron/node-core/sync/backoff.js';
 import { parseRetryAfter } from '../../electron/node-core/sync/post-batch.js';
 import { testClock } from '../unit/fixtures/clock.js';
+import { inspect } from '../unit/storage/helpers.js';
 import { ADMIN_PIN, capturingLogger, unlock } from '../unit/fixtures/core.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { FAST_SYNC, postRows, startSyncKiosk, startTestCollector, syncRow, token, tokenFor, waitFor } from './harness.js';
@@ -147,12 +147,10 @@ describe('outbox', () => {
     }
     // It lives in the credentials file beside the PIN hashes, not in the feedback database that a
     // quarantine would set aside and an export reads.
-    const feedbackDb = new Database(join(kiosk.dataDir, 'kiosk.db'), { readonly: true });
-    expect(JSON.stringify(feedbackDb.prepare('SELECT * FROM settings').all())).not.toContain(secret);
-    feedbackDb.close();
-    const credentials = new Database(join(kiosk.dataDir, 'credentials.db'), { readonly: true });
-    expect(credentials.prepare("SELECT value FROM credentials WHERE key = 'sync.token'").pluck().get()).toBe(JSON.stringify(secret));
-    credentials.close();
+    expect(inspect(join(kiosk.dataDir, 'kiosk.db'), (db) => JSON.stringify(db.prepare('SELECT * FROM settings').all()))).not.toContain(secret);
+    expect(inspect(join(kiosk.dataDir, 'credentials.db'), (db) => db.prepare("SELECT value FROM credentials WHERE key = 'sync.token'").pluck().get())).toBe(
+      JSON.stringify(secret),
+    );
   });
 
   it('lets retention delete a row only once the collector has acknowledged it', async () => {

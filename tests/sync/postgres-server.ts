@@ -37,7 +37,8 @@ function findBinDir(): string {
   }
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (it was free a moment ago). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

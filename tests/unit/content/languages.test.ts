@@ -3,8 +3,7 @@
  * and UI words, the locale check on feedback, a broken translation left out with an incident, and
  * a third language (the pseudo-locale "xx") added with nothing but a content file and a strings file.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -16,13 +15,14 @@ import { readStoredFeedback } from '../../support/stored-feedback.js';
 import { makePseudoLocaleDir, PSEUDO_LOCALE, pseudo } from '../../support/pseudo-locale.js';
 import { startTestCore, type TestCore } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
+import { useTempDirs } from '../storage/helpers.js';
 
-const freshDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const freshDir = useTempDirs('kiosk-languages-');
 let running: TestCore | undefined;
 afterEach(() => running?.close());
 
 function start(config?: object): TestCore {
-  const dataDir = freshDir('kiosk-lang-');
+  const dataDir = freshDir();
   if (config) writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
   return (running = startTestCore(dataDir));
 }
@@ -93,7 +93,7 @@ describe('languages through the API', () => {
 
 describe('a translation that cannot be used', () => {
   function contentDirWith(edit: (es: Record<string, unknown>) => void, withStrings = true): string {
-    const dir = freshDir('kiosk-content-');
+    const dir = freshDir();
     copyFileSync(join(bundledContentDir, 'ketamine-addiction.en.yaml'), join(dir, 'ketamine-addiction.en.yaml'));
     const es = parse(readFileSync(join(bundledContentDir, 'ketamine-addiction.es.yaml'), 'utf8')) as Record<string, unknown>;
     edit(es);

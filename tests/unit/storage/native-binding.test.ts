@@ -3,11 +3,11 @@
  * headers offline), so the choice and its failure are checked with Node's build and with a file
  * that is no native module at all.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from './helpers.js';
 import {
   electronBindingFile,
   nativeBindingOption,
@@ -16,6 +16,7 @@ import {
   useSqliteBinding,
 } from '../../../electron/node-core/storage/native-binding.js';
 
+const tempDir = useTempDirs('kiosk-native-');
 const nodeBuild = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 
 afterEach(() => useSqliteBinding(undefined));
@@ -30,7 +31,7 @@ describe('the SQLite module a process loads', () => {
 
   it("loads Electron's build only inside Electron: under Node a file at native/electron changes nothing", () => {
     // What `npm run rebuild:electron` or `npm run dist` leaves behind; a dummy, since Node cannot load Electron's build anyway.
-    const appRoot = mkdtempSync(join(tmpdir(), 'kiosk-app-root-'));
+    const appRoot = tempDir();
     const electronBuild = electronBindingFile(appRoot);
     mkdirSync(dirname(electronBuild), { recursive: true });
     writeFileSync(electronBuild, 'Electron ABI 150, not loadable by Node');
@@ -42,7 +43,7 @@ describe('the SQLite module a process loads', () => {
     const inElectron = { ...process.versions, electron: '45.0.0' };
     expect(sqliteBindingFor(appRoot, inElectron)).toBe(electronBuild);
     // Inside Electron without its build: Node's build, which then fails to load with one clear line.
-    expect(sqliteBindingFor(mkdtempSync(join(tmpdir(), 'kiosk-app-root-')), inElectron)).toBeUndefined();
+    expect(sqliteBindingFor(tempDir(), inElectron)).toBeUndefined();
   });
 
   it('uses the chosen build for every database opened afterwards, and the default without one', () => {
@@ -53,7 +54,7 @@ describe('the SQLite module a process loads', () => {
   });
 
   it('fails at once, in one line that names the file and the runtime, when the build cannot load', () => {
-    const bogus = join(mkdtempSync(join(tmpdir(), 'kiosk-native-')), 'better_sqlite3.node');
+    const bogus = join(tempDir(), 'better_sqlite3.node');
     writeFileSync(bogus, 'not a shared library');
     let error: unknown;
     try {
