@@ -23,14 +23,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface DownloadHandlerOptions {
   tickets: DownloadTickets;
-  allowedHosts: () => readonly string[];
+  /** Whether the request came to the kiosk's own address (see http-transport.ts). */
+  servedHere: (request: IncomingMessage) => boolean;
   logger: Logger;
 }
 
-export function createDownloadHandler({ tickets, allowedHosts, logger }: DownloadHandlerOptions) {
+export function createDownloadHandler({ tickets, servedHere, logger }: DownloadHandlerOptions) {
   const refusals = new RefusalLog(logger);
   return async function handleDownload(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!allowedHosts().includes(request.headers.host ?? '')) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    if (!servedHere(request)) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     // Only GET spends a ticket; anything else is refused before looking at it.
     if (request.method !== 'GET') return void response.writeHead(405, { allow: 'GET' }).end();
     const [ticket = '', name = '', ...rest] = request.url!.slice(DOWNLOAD_PREFIX.length).split('?')[0]!.split('/');

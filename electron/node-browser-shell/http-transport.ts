@@ -21,8 +21,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface ApiHandlerOptions {
   api: KioskApi;
   token: string;
-  /** Host headers accepted, e.g. `127.0.0.1:4173`: refuses DNS-rebinding pages. */
-  allowedHosts: () => readonly string[];
+  /** Whether the request came to the kiosk's own address (its Host header): refuses DNS-rebinding pages. */
+  servedHere: (request: IncomingMessage) => boolean;
   logger: Logger;
 }
 
@@ -40,7 +40,7 @@ const reject = (code: ApiErrorBody['code'], message: string, status?: number): n
   throw new RequestRejected({ code, message }, status);
 };
 
-export function createApiHandler({ api, token, allowedHosts, logger }: ApiHandlerOptions) {
+export function createApiHandler({ api, token, servedHere, logger }: ApiHandlerOptions) {
   const expectedToken = Buffer.from(token);
   const refusals = new RefusalLog(logger);
 
@@ -50,7 +50,7 @@ export function createApiHandler({ api, token, allowedHosts, logger }: ApiHandle
     let status: number | undefined;
     try {
       if (method === null) reject('invalid_input', 'the method name is not valid percent-encoding');
-      if (!allowedHosts().includes(request.headers.host ?? '')) reject('unauthorized', 'this address is not served');
+      if (!servedHere(request)) reject('unauthorized', 'this address is not served');
       if (!tokenMatches(request.headers[TOKEN_HEADER], expectedToken)) reject('unauthorized', 'missing or wrong API token');
       if (request.method !== 'POST') reject('invalid_input', 'API calls must use POST');
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) reject('invalid_input', 'the body must be application/json');

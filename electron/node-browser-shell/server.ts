@@ -59,8 +59,10 @@ export async function startBrowserShell({
   downloads,
 }: BrowserShellOptions): Promise<BrowserShell> {
   let hosts: string[] = [];
-  const handleApi = createApiHandler({ api, token, logger, allowedHosts: () => hosts });
-  const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, allowedHosts: () => hosts });
+  // The API, downloads and the page answer only at the kiosk's own address; each refuses in its own way.
+  const servedHere = (request: IncomingMessage) => hosts.includes(request.headers.host ?? '');
+  const handleApi = createApiHandler({ api, token, logger, servedHere });
+  const handleDownload = downloads && createDownloadHandler({ tickets: downloads, logger, servedHere });
   // Without a built UI (a fresh clone; `npm run dev`, where Vite serves the pages) the API still
   // runs, and a page request says what is missing instead of the server dying on start.
   const uiBuilt = existsSync(rendererDir);
@@ -97,9 +99,8 @@ export async function startBrowserShell({
       return;
     }
     if (uiBuilt && isIndexPath(request.url)) {
-      // The page carries the bootstrap: like the API, it answers only at the kiosk's own address,
-      // so a DNS-rebinding page elsewhere cannot read it.
-      if (!hosts.includes(request.headers.host ?? '')) {
+      // The page carries the bootstrap: a DNS-rebinding page elsewhere must not read it.
+      if (!servedHere(request)) {
         response.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not served.');
         return;
       }
