@@ -14,6 +14,7 @@ import { startKioskCore, type KioskCore } from '../../../electron/node-core/kios
 import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { rendererDir } from '../../../electron/node-core/paths.js';
 import { RestartBackoff, type RestartDecision } from '../../../electron/node-core/restart-policy.js';
+import { testCoreOptions } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
 
 const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
@@ -61,7 +62,7 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
   const backoff = new CountingBackoff();
 
   beforeAll(async () => {
-    core = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell({ servesDownloads: true }) });
+    core = startKioskCore(testCoreOptions(dataDir, { shell: testShell({ servesDownloads: true }) }));
     // Each page load asks for the bootstrap once: the count says how often the kiosk page came up.
     const api = { ...core.api, getBootstrap: (input: Record<string, never>) => ((bootstraps += 1), core.api.getBootstrap(input)) };
     shell = await startBrowserShell({ api, rendererDir, logger: silentLogger(), port: 0 });

@@ -4,12 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
 import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
-import { silentLogger } from '../../../electron/node-core/log/logger.js';
-import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
-import { testShell } from '../fixtures/shell.js';
+import { testCoreOptions } from '../fixtures/core.js';
 
 const freshDataDir = () => mkdtempSync(join(tmpdir(), 'kiosk-config-'));
-const start = (dataDir: string) => startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: testShell(), pinHashCost: CHEAP_PIN_HASH_COST });
+const start = (dataDir: string) => startKioskCore(testCoreOptions(dataDir));
 
 describe('kiosk configuration', () => {
   it('runs on embedded defaults without a config file', async () => {

@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../../electron/node-core/log/logge
 import { rendererDir } from '../../../electron/node-core/paths.js';
 import { afterEach } from 'vitest';
 import type { TestClock } from '../fixtures/clock.js';
-import { ADMIN_PIN, CHEAP_PIN_HASH_COST, STAFF_PIN } from '../fixtures/core.js';
+import { ADMIN_PIN, STAFF_PIN, testCoreOptions } from '../fixtures/core.js';
 import { testShell, type TestShell } from '../fixtures/shell.js';
 
 export interface TestServer {
@@ -33,7 +33,7 @@ export async function startTestServer(options: { clock?: TestClock; logger?: Log
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-http-'));
   const capabilities = testShell();
   const logger = options.logger ?? silentLogger();
-  const core = startKioskCore({ dataDir, logger, env: {}, shell: capabilities, now: options.clock?.now, pinHashCost: CHEAP_PIN_HASH_COST });
+  const core = startKioskCore(testCoreOptions(dataDir, { logger, shell: capabilities, now: options.clock?.now }));
   const shell = await startBrowserShell({ api: core.api, rendererDir: options.rendererDir ?? rendererDir, logger, port: 0, downloads: core.downloads });
   const post: TestServer['post'] = async (method, body, headers = {}) => {
     const response = await fetch(new URL(`/api/${method}`, shell.origin), {

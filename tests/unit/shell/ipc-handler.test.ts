@@ -11,16 +11,10 @@ import { createIpcHandler } from '../../../electron/electron-main/ipc-handler.js
 import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
 import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { validSubmission } from '../fixtures/feedback.js';
-import { CHEAP_PIN_HASH_COST } from '../fixtures/core.js';
+import { testCoreOptions } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
 
-const core = startKioskCore({
-  dataDir: mkdtempSync(join(tmpdir(), 'kiosk-ipc-')),
-  logger: silentLogger(),
-  env: {},
-  shell: testShell({ servesDownloads: false }),
-  pinHashCost: CHEAP_PIN_HASH_COST,
-});
+const core = startKioskCore(testCoreOptions(mkdtempSync(join(tmpdir(), 'kiosk-ipc-')), { shell: testShell({ servesDownloads: false }) }));
 afterAll(() => core.close());
 
 const kioskWindow = { id: 'the kiosk window' };
