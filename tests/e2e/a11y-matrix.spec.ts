@@ -7,16 +7,14 @@
  *  - reflow: nothing scrolls sideways and no box's content spills out of it sideways (WCAG 1.4.10);
  *  - no role="alert" inside another live region (it would be announced twice).
  *
- * Adding a language is one line in LANGUAGES: its strings file and content pack are found by code.
+ * Every language of the fixtures' LANGUAGES is walked, with its own strings, controls and content.
  */
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import { expectNoA11yViolations } from './a11y.js';
-import { contentPackFile, expect, ORIENTATIONS, readContentPack, settle, stringsFor, test, type ContentPackFixture } from './fixtures.js';
+import { expect, LANGUAGES, ORIENTATIONS, settle, test, type TestLanguage } from './fixtures.js';
 
-const LANGUAGES = ['en', 'es'];
 const TEXT_SIZES = [
   { name: 'normal text', taps: 0 },
   { name: '200% text', taps: 2 },
@@ -26,20 +24,11 @@ const CONTRASTS = [
   { name: 'high contrast', high: true },
 ] as const;
 
-function contentFor(language: string): ContentPackFixture {
-  const file = contentPackFile.replace(/\.en\.yaml$/, `.${language}.yaml`);
-  return readContentPack(existsSync(file) ? file : contentPackFile);
-}
-
-/** The top bar's language switch names each language in itself ("Español"). English is the default. */
-async function chooseLanguage(page: Page, language: string): Promise<void> {
-  if (language === 'en') return;
-  const name = new Intl.DisplayNames([language], { type: 'language' }).of(language)!;
-  await page
-    .getByRole('banner')
-    .getByRole('button', { name: name[0]!.toLocaleUpperCase(language) + name.slice(1), exact: true })
-    .click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
+/** English is the default; another language is chosen on the top bar's switch, by its name in itself. */
+async function chooseLanguage(page: Page, { locale, name, ui }: TestLanguage): Promise<void> {
+  if (locale === 'en') return;
+  await ui.language(page, name).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
 
 /**
@@ -101,16 +90,15 @@ for (const language of LANGUAGES) {
   for (const textSize of TEXT_SIZES) {
     for (const contrast of CONTRASTS) {
       for (const orientation of ORIENTATIONS) {
-        test.describe(`${language}, ${textSize.name}, ${contrast.name}, ${orientation.name}`, () => {
+        test.describe(`${language.locale}, ${textSize.name}, ${contrast.name}, ${orientation.name}`, () => {
           test.use({ viewport: orientation.viewport });
 
           test('every screen passes axe, reflows, and announces once', async ({ kiosk: page }) => {
             test.setTimeout(240_000);
-            const s = stringsFor(language);
-            const { pack } = contentFor(language);
+            const { t: s, ui } = language;
+            const { pack } = language.content;
             const banner = page.getByRole('banner');
             const main = page.getByRole('main');
-            const nav = page.getByRole('navigation', { name: s('nav.label') });
             const button = (scope: typeof page | typeof main, name: string) => scope.getByRole('button', { name, exact: true });
 
             async function check(screen: string) {
@@ -125,44 +113,44 @@ for (const language of LANGUAGES) {
             }
 
             await chooseLanguage(page, language);
-            for (let tap = 0; tap < textSize.taps; tap++) await banner.getByRole('button', { name: new RegExp(`^${s('topbar.textSize')}: `) }).click();
+            for (let tap = 0; tap < textSize.taps; tap++) await ui.textSize(page).click();
             if (contrast.high) {
               await button(banner, s('topbar.highContrast')).click();
               await expect(button(banner, s('topbar.highContrast'))).toHaveAttribute('aria-pressed', 'true');
             }
 
             await check('welcome');
-            await button(page, s('disclaimer.open')).click();
+            await ui.disclaimerButton(page).click();
             await expect(page.getByRole('dialog', { name: pack.disclaimer.title })).toBeVisible();
             await check('disclaimer');
             await page.keyboard.press('Escape');
 
-            await button(main, s('welcome.start')).click();
+            await ui.start(page).click();
             await check('worry question');
-            await button(main, s('question.skip')).click();
+            await ui.skip(page).click();
 
             for (const [index, id] of pack.journey.entries()) {
-              await expect(main.getByText(s('progress', { current: index + 1, total: pack.journey.length }), { exact: true })).toBeVisible();
+              await expect(ui.progress(page, index + 1, pack.journey.length)).toBeVisible();
               if (id === 'faq') for (const item of pack.faq.items) await button(main, item.question).click();
               await check(`topic ${index + 1}: ${id}`);
               if (index === 0) {
-                await button(banner, s('topbar.topics')).click();
+                await ui.allTopics(page).click();
                 await check('all topics');
                 await page.keyboard.press('Escape');
               }
-              await button(nav, index === pack.journey.length - 1 ? s('nav.finish') : s('nav.next')).click();
+              await (index === pack.journey.length - 1 ? ui.finish(page) : ui.next(page)).click();
             }
 
-            await expect(main.getByRole('heading', { level: 1 })).toHaveText(pack.closing.title);
+            await expect(ui.heading(page)).toHaveText(pack.closing.title);
             await check('closing');
-            await button(nav, s('closing.feedback')).click();
+            await button(ui.bottomNav(page), s('closing.feedback')).click();
             for (const step of ['worry after', 'helpfulness', 'answered']) {
-              await expect(button(main, s('question.skip'))).toBeVisible();
+              await expect(ui.skip(page)).toBeVisible();
               await check(`feedback: ${step}`);
-              await button(main, s('question.skip')).click();
+              await ui.skip(page).click();
             }
             await main.getByRole('textbox', { name: s('comment.label') }).click();
-            await expect(page.getByRole('group', { name: s('keyboard.label') })).toBeVisible();
+            await expect(ui.keyboard(page)).toBeVisible();
             await check('feedback: comment, keyboard up');
             await button(main, s('feedback.submit')).click();
             await expect(main.getByRole('heading', { name: s('thanks.title') })).toBeVisible();
