@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { playwrightFailures, vitestFailures } from './test-failures.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // Not test-results/: Playwright empties that folder when it starts.
@@ -45,6 +46,8 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0)
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 
+const failures = [...vitestFailures(vitest, root), ...playwrightFailures(playwright)];
+if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\nChecks: ${checked ? 'clean' : 'FAILED'}`);
 // A runner can fail with every test passed (an unhandled error, say): say so rather than hide it.
 if (!unitOk) console.log('Vitest exited with an error: see its output above.');

@@ -5,10 +5,12 @@
  * readable by every local user). Every wait is on a condition, bounded.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { superviseChromium, type ChromiumSupervisor } from '../../../electron/node-browser-shell/chromium-supervisor.js';
+import { API_PREFIX } from '../../../electron/node-browser-shell/http-transport.js';
 import { startBrowserShell, type BrowserShell } from '../../../electron/node-browser-shell/server.js';
 import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
 import { silentLogger } from '../../../electron/node-core/log/logger.js';
@@ -63,9 +65,14 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
 
   beforeAll(async () => {
     core = startKioskCore(testCoreOptions(dataDir, { shell: testShell({ servesDownloads: true }) }));
-    // Each page load asks for the bootstrap once: the count says how often the kiosk page came up.
-    const api = { ...core.api, getBootstrap: (input: Record<string, never>) => ((bootstraps += 1), core.api.getBootstrap(input)) };
-    shell = await startBrowserShell({ api, rendererDir, logger: silentLogger(), port: 0 });
+    shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0 });
+    // Each kiosk page, once drawn, asks the API for the bootstrap once (to check its launch key):
+    // the count says how often a kiosk page came up and ran. Not the core's getBootstrap calls: the
+    // server also calls that to render the page, a moment earlier, so a page that had not run yet
+    // (or the last Chromium's page, late) would count.
+    shell.server.on('request', (request: IncomingMessage) => {
+      if (request.method === 'POST' && request.url === `${API_PREFIX}getBootstrap`) bootstraps += 1;
+    });
     supervisor = superviseChromium({
       chromium,
       kioskUrl: shell.kioskUrl,

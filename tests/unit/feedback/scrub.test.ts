@@ -99,9 +99,12 @@ describe('scrubComment', () => {
       '1     '.repeat(83),
       'my name is ' + 'a '.repeat(244),
     ]) {
+      // A guard against runaway backtracking, which takes seconds or more at 500 characters; a
+      // normal scrub takes about a millisecond. The bound is loose so a busy CI machine's pauses
+      // (another test file's work, a GC) never fail it: speed itself is the bench's business.
       const started = performance.now();
       scrubComment(text);
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(500);
     }
   });
 });
