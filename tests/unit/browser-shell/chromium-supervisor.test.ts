@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { superviseChromium, type ChromiumSupervisor } from '../../../electron/node-browser-shell/chromium-supervisor.js';
 import { API_PREFIX } from '../../../electron/node-browser-shell/http-transport.js';
 import { startBrowserShell, type BrowserShell } from '../../../electron/node-browser-shell/server.js';
-import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
 import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { rendererDir } from '../../../electron/node-core/paths.js';
 import { RestartBackoff, type RestartDecision } from '../../../electron/node-core/restart-policy.js';
@@ -37,12 +37,16 @@ function chromiumProcesses(profileDir: string): { pid: number; cmdline: string }
     });
 }
 
-/** The real back-off, counting the failures the supervisor told it of. */
+/** The real back-off, counting the failures the supervisor told it of; `delayMs` fixes every pause. */
 class CountingBackoff extends RestartBackoff {
   failures = 0;
+  constructor(private readonly delayMs?: number) {
+    super();
+  }
   override failed(): RestartDecision {
     this.failures += 1;
-    return super.failed();
+    const decision = super.failed();
+    return this.delayMs === undefined ? decision : { ...decision, delayMs: this.delayMs };
   }
 }
 
@@ -54,45 +58,79 @@ async function until(what: string, condition: () => boolean, timeoutMs = 30_000)
   }
 }
 
-describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
+/** A kiosk core, its browser shell and a supervised headless Chromium, on a fresh data folder. */
+async function startKiosk(backoff: RestartBackoff) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-'));
-  const profileDir = join(dataDir, 'chromium-profile');
-  let core: KioskCore;
+  const core = startKioskCore(testCoreOptions(dataDir, { shell: testShell({ servesDownloads: true }) }));
+  const shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0 });
+  // Each kiosk page, once drawn, asks the API for the bootstrap once (to check its launch key):
+  // the count says how often a kiosk page came up and ran. Not the core's getBootstrap calls: the
+  // server also calls that to render the page, a moment earlier, so a page that had not run yet
+  // (or the last Chromium's page, late) would count.
+  let pagesRun = 0;
+  shell.server.on('request', (request: IncomingMessage) => {
+    if (request.method === 'POST' && request.url === `${API_PREFIX}getBootstrap`) pagesRun += 1;
+  });
+  const supervisor = superviseChromium({
+    chromium,
+    kioskUrl: shell.kioskUrl,
+    restingUrl: new URL('resting.html', shell.origin).href,
+    dataDir,
+    logger: silentLogger(),
+    extraArgs: ['--headless', '--disable-gpu'],
+    backoff,
+  });
+  return {
+    shell,
+    supervisor,
+    profileDir: join(dataDir, 'chromium-profile'),
+    get pagesRun() {
+      return pagesRun;
+    },
+    async close() {
+      await supervisor.stop();
+      await shell.close();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Crashes the kiosk page by killing its renderer. Right after a relaunch the killed Chromium's
+ * renderers can linger beside the new ones, and killing those crashes nothing: kill every renderer
+ * of the profile until the supervisor has seen the page crash (a bounded loop).
+ */
+async function crashThePage(profileDir: string, backoff: CountingBackoff): Promise<void> {
+  const failuresBefore = backoff.failures;
+  await until('the supervisor saw the page crash', () => {
+    for (const { pid } of chromiumProcesses(profileDir).filter(({ cmdline }) => cmdline.includes('--type=renderer'))) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // it ended while we looked
+      }
+    }
+    return backoff.failures > failuresBefore;
+  });
+}
+
+describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
+  const backoff = new CountingBackoff();
+  let kiosk: Awaited<ReturnType<typeof startKiosk>>;
   let shell: BrowserShell;
   let supervisor: ChromiumSupervisor;
-  let bootstraps = 0;
-  const backoff = new CountingBackoff();
+  let profileDir: string;
 
   beforeAll(async () => {
-    core = startKioskCore(testCoreOptions(dataDir, { shell: testShell({ servesDownloads: true }) }));
-    shell = await startBrowserShell({ api: core.api, rendererDir, logger: silentLogger(), port: 0 });
-    // Each kiosk page, once drawn, asks the API for the bootstrap once (to check its launch key):
-    // the count says how often a kiosk page came up and ran. Not the core's getBootstrap calls: the
-    // server also calls that to render the page, a moment earlier, so a page that had not run yet
-    // (or the last Chromium's page, late) would count.
-    shell.server.on('request', (request: IncomingMessage) => {
-      if (request.method === 'POST' && request.url === `${API_PREFIX}getBootstrap`) bootstraps += 1;
-    });
-    supervisor = superviseChromium({
-      chromium,
-      kioskUrl: shell.kioskUrl,
-      restingUrl: new URL('resting.html', shell.origin).href,
-      dataDir,
-      logger: silentLogger(),
-      extraArgs: ['--headless', '--disable-gpu'],
-      backoff,
-    });
+    kiosk = await startKiosk(backoff);
+    ({ shell, supervisor, profileDir } = kiosk);
   });
 
-  afterAll(async () => {
-    await supervisor?.stop();
-    await shell?.close();
-    core?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => kiosk?.close());
 
   it('opens the kiosk page, and the token is on no Chromium command line', async () => {
-    await until('the kiosk page asked for its bootstrap', () => bootstraps >= 1);
+    await until('the kiosk page asked for its bootstrap', () => kiosk.pagesRun >= 1);
     const processes = chromiumProcesses(profileDir);
     expect(processes.length).toBeGreaterThan(0);
     expect(processes.filter(({ cmdline }) => cmdline.includes(shell.token))).toEqual([]);
@@ -101,31 +139,17 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
 
   it('starts Chromium again when it is killed, and the kiosk page comes back', async () => {
     const first = supervisor.pid!;
-    const before = bootstraps;
+    const before = kiosk.pagesRun;
     process.kill(first, 'SIGKILL');
-    await until('a new Chromium opened the kiosk page', () => supervisor.launches === 2 && bootstraps > before);
+    await until('a new Chromium opened the kiosk page', () => supervisor.launches === 2 && kiosk.pagesRun > before);
     expect(supervisor.pid).not.toBe(first);
     expect(chromiumProcesses(profileDir).filter(({ cmdline }) => cmdline.includes(shell.token))).toEqual([]);
   });
 
   it('reloads the page when its renderer dies, without restarting Chromium', async () => {
-    const before = bootstraps;
-    const failuresBefore = backoff.failures;
-    // Right after a relaunch the killed Chromium's renderers can linger beside the new ones, and
-    // killing those crashes nothing: kill every renderer of the profile until the supervisor has
-    // seen the page crash (a bounded loop), then wait for the page to come back.
-    await until('the supervisor saw the page crash', () => {
-      const renderers = chromiumProcesses(profileDir).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
-      for (const { pid } of renderers) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // it ended while we looked
-        }
-      }
-      return backoff.failures > failuresBefore;
-    });
-    await until('the kiosk page loaded again', () => bootstraps > before);
+    const before = kiosk.pagesRun;
+    await crashThePage(profileDir, backoff);
+    await until('the kiosk page loaded again', () => kiosk.pagesRun > before);
     expect(supervisor.launches).toBe(2);
   }, 70_000);
 
@@ -134,4 +158,27 @@ describe.skipIf(!canRun)('the browser shell keeps Chromium up', () => {
     await until('every Chromium process of the profile ended', () => chromiumProcesses(profileDir).length === 0, 10_000);
     expect(supervisor.launches).toBe(2);
   });
+});
+
+describe.skipIf(!canRun)('a Chromium that exits while its page waits to be reloaded', () => {
+  // Every pause 3 s: long enough to kill Chromium while the reload waits.
+  const backoff = new CountingBackoff(3_000);
+  let kiosk: Awaited<ReturnType<typeof startKiosk>>;
+
+  beforeAll(async () => {
+    kiosk = await startKiosk(backoff);
+  });
+
+  afterAll(() => kiosk?.close());
+
+  it('is started again: the pending reload gives way to a relaunch, and the kiosk page comes back', async () => {
+    await until('the kiosk page ran', () => kiosk.pagesRun >= 1);
+    await crashThePage(kiosk.profileDir, backoff);
+    // The reload now waits; Chromium dies before it comes. The reload would go to the dead
+    // Chromium and nothing would ever start a new one.
+    const before = kiosk.pagesRun;
+    process.kill(kiosk.supervisor.pid!, 'SIGKILL');
+    await until('a new Chromium opened the kiosk page', () => kiosk.supervisor.launches === 2 && kiosk.pagesRun > before);
+    expect(backoff.failures).toBe(2);
+  }, 70_000);
 });
