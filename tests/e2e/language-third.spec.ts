@@ -12,7 +12,9 @@ const [english, spanish] = LANGUAGES;
 
 const { dir, packFile } = makePseudoLocaleDir();
 test.use({ kioskConfig: { contentFile: packFile } });
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Every process that loads this file makes its own folder, Playwright's listing one included, and
+// runs no hook there: each removes its folder as it exits.
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const t = stringsFor(PSEUDO_LOCALE, dir);
 const pseudo = { t, ui: uiIn(t), content: readContentPack(join(dir, `ketamine-addiction.${PSEUDO_LOCALE}.yaml`)) };
 

@@ -89,9 +89,11 @@ async function startKiosk(backoff: RestartBackoff) {
     },
     async close() {
       await supervisor.stop();
+      // A killed Chromium's helpers can outlive it and still write to the profile for a moment.
+      await until('every Chromium process of the profile ended', () => chromiumProcesses(dataDir).length === 0, 10_000);
       await shell.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

@@ -1,13 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
-import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
 import { testCoreOptions } from '../fixtures/core.js';
+import { useTempDirs } from '../storage/helpers.js';
 
-const freshDataDir = () => mkdtempSync(join(tmpdir(), 'kiosk-config-'));
-const start = (dataDir: string) => startKioskCore(testCoreOptions(dataDir));
+const freshDataDir = useTempDirs('kiosk-config-');
+const cores: KioskCore[] = [];
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+});
+const start = (dataDir: string) => {
+  const core = startKioskCore(testCoreOptions(dataDir));
+  cores.push(core);
+  return core;
+};
 
 describe('kiosk configuration', () => {
   it('runs on embedded defaults without a config file', async () => {

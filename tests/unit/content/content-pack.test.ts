@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -9,7 +8,9 @@ import { loadContentPack, parseContentPack, personalisePack } from '../../../ele
 import { IncidentLog } from '../../../electron/node-core/incidents.js';
 import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { bundledContentFile } from '../../../electron/node-core/paths.js';
+import { useTempDirs } from '../storage/helpers.js';
 
+const tempDir = useTempDirs('kiosk-content-');
 const bundledSource = readFileSync(bundledContentFile, 'utf8');
 // The scraped source article sits in shared/, beside the repository (read-only, not part of it).
 const seedFile = new URL('../../../../shared/seed/ketamine-therapy-basics.txt', import.meta.url);
@@ -21,7 +22,7 @@ if (seed === null) console.log(`Seed-faithfulness checks skipped: no seed text a
 function brokenPackFile(edit: (pack: Record<string, any>) => void): string {
   const pack = parse(bundledSource);
   edit(pack);
-  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-content-')), 'pack.yaml');
+  const file = join(tempDir(), 'pack.yaml');
   writeFileSync(file, stringify(pack));
   return file;
 }
