@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startFaultProxy, type Fault } from './fault-proxy.js';
-import { FAST_SYNC, startSyncKiosk, startTestCollector, tokenFor, waitFor, type TestCollector, type TestKiosk } from './harness.js';
+import { FAST_SYNC, startSyncKiosk, startTestCollector, tokenFor, type TestCollector, type TestKiosk } from './harness.js';
+import { until } from '../support/until.js';
 
 /** Every row the kiosk calls synced is in PostgreSQL, for this kiosk. */
 async function expectSyncedSubsetOfCollector(kiosk: TestKiosk, collector: TestCollector): Promise<void> {
@@ -78,15 +79,15 @@ describe('sync under faults', () => {
     const ids = kiosk.seed(40);
     kiosk.core.sync.notify();
     const store = kiosk.core.feedback.database!;
-    await waitFor(() => kiosk.core.sync.status(store).lastError !== null, 10_000, 'a failed pass');
+    await until('a failed pass', () => kiosk.core.sync.status(store).lastError !== null, 10_000);
     expect(kiosk.core.sync.status(store).lastError!.message).toMatch(/could not be reached/);
     expect(kiosk.syncedIds()).toEqual([]);
     // A patient can still submit while offline; the row waits in the outbox.
     const late = kiosk.seed(1);
     const proxy = await startFaultProxy(collector.origin, port);
-    await waitFor(() => kiosk.syncedIds().length === 41, 15_000, 'the catch-up');
+    await until('the catch-up', () => kiosk.syncedIds().length === 41, 15_000);
     await expectExactlyOnce(collector, [...ids, ...late]);
-    await waitFor(() => kiosk.core.sync.status(store).lastError === null, 5_000, 'the error to clear');
+    await until('the error to clear', () => kiosk.core.sync.status(store).lastError === null, 5_000);
     await proxy.close();
   });
 

@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { CLI, repo, startServe } from '../unit/cli/cli-child.js';
 import { inspect } from '../unit/storage/helpers.js';
 import { startFaultProxy } from './fault-proxy.js';
-import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor, waitFor } from './harness.js';
+import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor } from './harness.js';
+import { until } from '../support/until.js';
 
 function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
@@ -91,7 +92,7 @@ describe('crash during background sync', () => {
 
     const second = await startServe(dataDir);
     try {
-      await waitFor(() => syncedAtKiosk(dataDir).length === all.length, 30_000, 'every row synced at the kiosk');
+      await until('every row synced at the kiosk', () => syncedAtKiosk(dataDir).length === all.length, 30_000);
       expect(syncedAtKiosk(dataDir)).toEqual(all);
       await expectEachRowOnce(collector, all);
     } finally {
@@ -114,7 +115,7 @@ describe('sync commands', () => {
     expect(missing.stderr()).toContain('no tokens');
 
     const collector = cli(['collector', '--database-url', databaseUrl, '--port', '0'], { env: { COLLECTOR_TOKENS: JSON.stringify(tokens) } });
-    await waitFor(() => collector.stdout().includes('Collector ready at '), 20_000, 'the collector to start');
+    await until('the collector to start', () => collector.stdout().includes('Collector ready at '), 20_000);
     const origin = /Collector ready at (\S+)/.exec(collector.stdout())![1]!;
     expect(await (await fetch(new URL('health', origin))).json()).toEqual({ status: 'ok' });
 

@@ -133,15 +133,6 @@ export async function startSyncKiosk(options: {
   };
 }
 
-/** Polls `condition` until it holds, at most `limitMs`; no fixed sleeps. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, limitMs = 10_000, what = 'the condition'): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** A valid row as a kiosk would send it. */
 export function syncRow(kioskId: string, overrides: Partial<SyncRow> = {}): SyncRow {
   return { ...validSubmission(), kioskId, createdAt: '2026-11-18T10:15:00.000Z', partial: false, ...overrides } as SyncRow;

@@ -14,7 +14,8 @@ import { testClock } from '../unit/fixtures/clock.js';
 import { inspect } from '../unit/storage/helpers.js';
 import { ADMIN_PIN, capturingLogger, unlock } from '../unit/fixtures/core.js';
 import { startFaultProxy } from './fault-proxy.js';
-import { FAST_SYNC, postRows, startSyncKiosk, startTestCollector, syncRow, token, tokenFor, waitFor } from './harness.js';
+import { FAST_SYNC, postRows, startSyncKiosk, startTestCollector, syncRow, token, tokenFor } from './harness.js';
+import { until } from '../support/until.js';
 
 describe('back-off', () => {
   const settings = { baseDelayMs: 10_000, maxDelayMs: 15 * 60_000 };
@@ -128,7 +129,7 @@ describe('outbox', () => {
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: collector.origin, token: secret, timing: FAST_SYNC, logger: log.logger });
     kiosk.seed(5);
     kiosk.core.sync.notify();
-    await waitFor(() => kiosk.syncedIds().length === 5, 10_000, 'the background pass');
+    await until('the background pass', () => kiosk.syncedIds().length === 5, 10_000);
     expect(log.lines()).toContainEqual(expect.objectContaining({ event: 'sync', outcome: 'done', sent: 5, acknowledged: 5 }));
     expect(log.lines()).toContainEqual(expect.objectContaining({ event: 'sync-token' }));
     expect(log.text()).not.toContain(secret);

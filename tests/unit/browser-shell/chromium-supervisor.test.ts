@@ -18,6 +18,7 @@ import { rendererDir } from '../../../electron/node-core/paths.js';
 import { RestartBackoff, type RestartDecision } from '../../../electron/node-core/restart-policy.js';
 import { testCoreOptions } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
+import { until } from '../../support/until.js';
 
 const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 const canRun = existsSync(chromium) && existsSync(join(rendererDir, 'index.html')) && existsSync('/proc/self/cmdline');
@@ -47,14 +48,6 @@ class CountingBackoff extends RestartBackoff {
     this.failures += 1;
     const decision = super.failed();
     return this.delayMs === undefined ? decision : { ...decision, delayMs: this.delayMs };
-  }
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
