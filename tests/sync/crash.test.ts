@@ -7,29 +7,16 @@
  * and the answer is still on its way. After a restart the rows converge: every row in PostgreSQL
  * exactly once, every row synced at the kiosk, none lost.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, repo, startServe } from '../unit/cli/cli-child.js';
+import { spawnCli, startServe } from '../unit/cli/cli-child.js';
 import { inspect } from '../unit/storage/helpers.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { freshDatabase, startSyncKiosk, startTestCollector, token, tokenFor } from './harness.js';
 import { until } from '../support/until.js';
 
-function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.on('error', () => {});
-  child.stdin.end(options.input ?? '');
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-}
-
-const startSync = (dataDir: string) => cli(['sync', '--data-dir', dataDir]);
+const startSync = (dataDir: string) => spawnCli(['sync', '--data-dir', dataDir]);
 
 const syncedAtKiosk = (dataDir: string) =>
   inspect(join(dataDir, 'kiosk.db'), (db) => db.prepare('SELECT id FROM feedback WHERE synced_at IS NOT NULL ORDER BY id').pluck().all() as string[]);
@@ -107,14 +94,14 @@ describe('sync commands', () => {
   it('collector takes its tokens from the environment, refuses them on the command line, and serves kiosks', async () => {
     const databaseUrl = await freshDatabase();
     const tokens = { kiosks: [{ kioskId: 'lobby-1', token: token() }], reportToken: token() };
-    const refused = cli(['collector', '--database-url', databaseUrl, '--token', tokens.kiosks[0]!.token]);
+    const refused = spawnCli(['collector', '--database-url', databaseUrl, '--token', tokens.kiosks[0]!.token]);
     expect((await refused.exited).code).toBe(2);
     expect(refused.stderr()).toContain("Unknown option '--token'");
-    const missing = cli(['collector', '--database-url', databaseUrl], { env: { COLLECTOR_TOKENS: '', COLLECTOR_TOKENS_FILE: '' } });
+    const missing = spawnCli(['collector', '--database-url', databaseUrl], { env: { COLLECTOR_TOKENS: '', COLLECTOR_TOKENS_FILE: '' } });
     expect((await missing.exited).code).toBe(1);
     expect(missing.stderr()).toContain('no tokens');
 
-    const collector = cli(['collector', '--database-url', databaseUrl, '--port', '0'], { env: { COLLECTOR_TOKENS: JSON.stringify(tokens) } });
+    const collector = spawnCli(['collector', '--database-url', databaseUrl, '--port', '0'], { env: { COLLECTOR_TOKENS: JSON.stringify(tokens) } });
     await until('the collector to start', () => collector.stdout().includes('Collector ready at '), 20_000);
     const origin = /Collector ready at (\S+)/.exec(collector.stdout())![1]!;
     expect(await (await fetch(new URL('health', origin))).json()).toEqual({ status: 'ok' });
@@ -122,13 +109,13 @@ describe('sync commands', () => {
     const kiosk = await startSyncKiosk({ kioskId: 'lobby-1', endpoint: origin, token: 'x'.repeat(32) });
     const ids = kiosk.seed(7);
     kiosk.close();
-    const badToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: 'short\n' });
+    const badToken = spawnCli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: 'short\n' });
     expect((await badToken.exited).code).toBe(1);
     expect(badToken.stderr()).toContain('must be 32 to 256 characters');
-    const setToken = cli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: `${tokens.kiosks[0]!.token}\n` });
+    const setToken = spawnCli(['set-sync-token', '--data-dir', kiosk.dataDir], { input: `${tokens.kiosks[0]!.token}\n` });
     expect([(await setToken.exited).code, setToken.stdout()]).toEqual([0, 'The sync token is set.\n']);
 
-    const sync = cli(['sync', '--data-dir', kiosk.dataDir]);
+    const sync = spawnCli(['sync', '--data-dir', kiosk.dataDir]);
     expect((await sync.exited).code).toBe(0);
     expect(sync.stdout()).toBe('Sent 7 rows, acknowledged 7, set aside 0.\nPending: 0. Set aside in total: 0.\n');
     expect(syncedAtKiosk(kiosk.dataDir)).toEqual([...ids].sort());

@@ -13,6 +13,32 @@ export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 /** Node's arguments that run the CLI: `spawn(process.execPath, [...CLI, 'serve', …])`. */
 export const CLI = ['--import', 'tsx', join(repo, 'electron', 'node-cli', 'main.ts')];
 
+export interface CliChild {
+  child: ChildProcess;
+  /** Once it ended and its output is all read. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+/** Runs `clinic-kiosk <args>` with `input` on its stdin and `env` over this process's. */
+export function spawnCli(args: string[], { input = '', env = {} }: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliChild {
+  const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, stdio: 'pipe', env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal }));
+  });
+  // A command that refuses its arguments may exit before reading stdin: the write then fails
+  // with EPIPE, which is expected; the exit code and stderr tell the test what happened.
+  child.stdin.on('error', () => {});
+  child.stdin.end(input);
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
 export interface ServeChild {
   child: ChildProcess;
   /** Everything it printed so far, stdout and stderr. */

@@ -12,7 +12,7 @@ import { ADMIN_PIN, sessionsFor, STAFF_PIN, startTestCore } from '../fixtures/co
 import { validSubmission } from '../fixtures/feedback.js';
 import { sha256 } from '../export/helpers.js';
 import { useTempDirs } from '../storage/helpers.js';
-import { CLI, repo, startServe } from './cli-child.js';
+import { CLI, spawnCli, startServe } from './cli-child.js';
 
 const tempDir = useTempDirs('kiosk-cli-');
 
@@ -22,22 +22,11 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    // A command that missed its --data-dir lands in a throwaway folder, never a real kiosk's.
-    const env = { ...process.env, KIOSK_DATA_DIR: tempDir(), ...options.env };
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: repo, env, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    // A command that refuses its arguments may exit before reading stdin: the write then fails
-    // with EPIPE, which is expected; the exit code and stderr tell the test what happened.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
-  });
+/** Runs the CLI to its end. A command that missed its --data-dir lands in a throwaway folder, never a real kiosk's. */
+async function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const cli = spawnCli(args, { input: options.input, env: { KIOSK_DATA_DIR: tempDir(), ...options.env } });
+  const { code } = await cli.exited;
+  return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
 describe('clinic-kiosk set-pin', () => {
