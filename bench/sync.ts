@@ -9,12 +9,11 @@
  * PostgreSQL: SYNC_BENCH_DATABASE_URL if set (an empty database), otherwise a throw-away server
  * started like the sync tests' (tests/sync/postgres-server.ts).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import pino from 'pino';
 import { openCollectorStore } from '../electron/node-collector/collector-store.js';
@@ -24,9 +23,9 @@ import { defaultConfig } from '../electron/node-core/config/load-config.js';
 import { KioskSettings } from '../electron/node-core/kiosk-settings.js';
 import { SETTING_KEYS } from '../electron/node-core/setting-keys.js';
 import { KioskDatabase } from '../electron/node-core/storage/kiosk-database.js';
-import { INSERT_FEEDBACK, INSERT_TOPIC } from '../electron/node-core/storage/feedback-rows.js';
 import { SyncOutbox } from '../electron/node-core/sync/outbox.js';
-import { startPostgres } from '../tests/sync/postgres-server.js';
+import { createDatabase, startPostgres } from '../tests/sync/postgres-server.js';
+import { seedFeedback } from '../tests/support/seed-feedback.js';
 
 export interface SyncBenchResult {
   rows: number;
@@ -36,50 +35,11 @@ export interface SyncBenchResult {
 
 const KIOSK_ID = 'bench-1';
 
-/** Fills the kiosk database in one transaction: the backlog a kiosk offline for months would hold. */
-function seedBacklog(file: string, rows: number): void {
-  const db = new Database(file);
-  const feedback = db.prepare(INSERT_FEEDBACK);
-  const topic = db.prepare(INSERT_TOPIC);
-  const start = Date.parse('2026-01-01T08:00:00.000Z');
-  db.transaction(() => {
-    for (let i = 0; i < rows; i++) {
-      const id = randomUUID();
-      feedback.run({
-        id,
-        createdAt: new Date(start + i * 60_000).toISOString(),
-        kioskId: KIOSK_ID,
-        contentVersion: '1.0.0',
-        locale: 'en',
-        worryBefore: 1 + (i % 5),
-        worryAfter: 1 + ((i * 3) % 5),
-        overallHelpfulness: i % 7 === 0 ? null : 1 + (i % 5),
-        answeredQuestions: (['yes', 'partly', 'no'] as const)[i % 3],
-        comment: i % 4 === 0 ? `Row ${i}: the comparison table helped; thank you for explaining it calmly.` : null,
-        partial: 0,
-      });
-      for (const [t, name] of ['summary', 'safety-protocol', 'faq'].entries()) topic.run(id, name, (i + t) % 2);
-    }
-  })();
-  db.close();
-}
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.href;
-}
-
 export async function benchSync(options: { rows?: number; quick?: boolean; tmpDir?: string } = {}): Promise<SyncBenchResult> {
   const rows = options.rows ?? (options.quick ? 10_000 : 100_000);
   const workDir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'sync-bench-'));
   const server = process.env.SYNC_BENCH_DATABASE_URL ? null : await startPostgres();
-  const databaseUrl = process.env.SYNC_BENCH_DATABASE_URL ?? (await freshDatabase(server!.url));
+  const databaseUrl = process.env.SYNC_BENCH_DATABASE_URL ?? (await createDatabase(server!.url, 'bench'));
   const token = randomBytes(32).toString('hex');
   const collectorStore = await openCollectorStore(databaseUrl);
   const collector = await startCollectorServer({
@@ -90,7 +50,8 @@ export async function benchSync(options: { rows?: number; quick?: boolean; tmpDi
   });
   const database = new KioskDatabase({ dataDir: workDir, kioskId: KIOSK_ID });
   try {
-    seedBacklog(database.file, rows);
+    // The backlog a kiosk offline for months would hold, in one transaction.
+    seedFeedback(database.file, rows, KIOSK_ID);
     database.settings.put({ [SETTING_KEYS.setting('syncEndpoint')]: collector.origin });
     const settings = new KioskSettings({ ...defaultConfig(), kioskId: KIOSK_ID }, pino({ level: 'silent' }));
     const tokens = { get: () => token, set: () => {} };

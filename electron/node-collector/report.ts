@@ -5,6 +5,7 @@
  * Comments are shown as escaped text, never as HTML.
  */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_RULES } from '../node-core/export/csv-rules.js';
 import type { ReportComment, ReportWeek } from './collector-store.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -64,8 +65,7 @@ function reportTable(weeks: readonly ReportWeek[]): { header: string[]; rows: (s
 
 export function reportCsv(weeks: readonly ReportWeek[]): string {
   const { header, rows } = reportTable(weeks);
-  // The same CSV rules as the kiosk's export: BOM for spreadsheets, formulas neutralised.
-  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', escape_formulas: true });
+  return stringify([header, ...rows], CSV_RULES);
 }
 
 export function reportHtml(weeks: readonly ReportWeek[], comments: readonly ReportComment[]): string {

@@ -17,23 +17,12 @@ import { testClock, type TestClock } from '../unit/fixtures/clock.js';
 import { sessionsFor, startTestCore, type TestCore } from '../unit/fixtures/core.js';
 import { validSubmission } from '../unit/fixtures/feedback.js';
 import { useTempDirs } from '../unit/storage/helpers.js';
+import { createDatabase } from './postgres-server.js';
 
 export const token = () => randomBytes(32).toString('hex');
 
 /** A new, empty database on the shared server; each test gets its own. */
-export async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(inject('postgresUrl'));
-  url.pathname = `/${name}`;
-  return url.href;
-}
+export const freshDatabase = (): Promise<string> => createDatabase(inject('postgresUrl'), 't');
 
 export interface TestCollector {
   origin: string;

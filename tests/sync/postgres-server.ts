@@ -5,10 +5,12 @@
  * Failing to start is an error with directions, never a skip.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/postgres */
@@ -86,4 +88,19 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     },
   };
+}
+
+/** A new, empty database on the server at `serverUrl`, named `<prefix>_<random>`; its URL. */
+export async function createDatabase(serverUrl: string, prefix: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
 }

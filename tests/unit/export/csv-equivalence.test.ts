@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_RULES } from '../../../electron/node-core/export/csv-rules.js';
 import { describe, expect, it } from 'vitest';
 import { exportColumns, toExportRow } from '../../../electron/node-core/export/export-rows.js';
 import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
@@ -76,9 +77,9 @@ function insertTricky(file: string): void {
 }
 
 /**
- * What csv-stringify writes for the same rows, with the options the export used before plus
- * `quote_record_delimiter`: with `record_delimiter: 'windows'` alone it quoted only a CRLF, so a
- * comment with a bare LF or CR went out unquoted and split the row in Excel and LibreOffice.
+ * What csv-stringify writes for the same rows with the kiosk's CSV rules. With `record_delimiter:
+ * 'windows'` alone it quoted only a CRLF, so a comment with a bare LF or CR went out unquoted and
+ * split the row in Excel and LibreOffice: the rules add `quote_record_delimiter`.
  */
 async function referenceCsv(store: KioskDatabase, coarsenToHour: boolean): Promise<Buffer> {
   const topicIds = [...PACK, ...(await store.feedback.topicIds()).filter((id) => !PACK.includes(id))];
@@ -86,10 +87,7 @@ async function referenceCsv(store: KioskDatabase, coarsenToHour: boolean): Promi
   const text = stringify(rows, {
     header: true,
     columns: exportColumns(topicIds),
-    bom: true,
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    quote_record_delimiter: true,
+    ...CSV_RULES,
     cast: { boolean: (value) => String(value) },
   });
   return Buffer.from(text);
