@@ -8,19 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LogFile } from '../../../electron/node-core/log/log-file.js';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.js';
 import { useTempDirs } from '../storage/helpers.js';
+import { until } from '../../support/until.js';
 
 const tempDir = useTempDirs('kiosk-log-');
 const line = (n: number) => `${JSON.stringify({ level: 30, n, msg: 'x'.repeat(80) })}\n`;
 const flushed = (file: LogFile) => new Promise<void>((resolve) => file.flush(() => resolve()));
-
-/** Polls `check` on the real clock, a bounded number of times. */
-async function eventually(check: () => boolean, tries = 200): Promise<boolean> {
-  for (let i = 0; i < tries; i++) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return check();
-}
 
 describe('the log file', () => {
   it('rotates at its size cap, keeps a few old files, all readable by the owner only', async () => {
@@ -64,16 +56,19 @@ describe('the log file on a disk in trouble', () => {
     disk!.fill();
 
     for (let n = 1; n <= 200; n++) file.write(line(n));
-    expect(await eventually(() => file.dropped > 0)).toBe(true);
+    await until('lines are dropped on the full disk', () => file.dropped > 0, 5_000);
 
     disk!.free();
     const log = join(disk!.dir, 'logs', 'kiosk.log');
     // Lines keep coming, as in a running kiosk; once the file is back a line says what was lost.
-    const recovered = await eventually(() => {
-      file.write(line(1000));
-      return readFileSync(log, 'utf8').includes('log lines were dropped');
-    });
-    expect(recovered).toBe(true);
+    await until(
+      'the log says lines were dropped',
+      () => {
+        file.write(line(1000));
+        return readFileSync(log, 'utf8').includes('log lines were dropped');
+      },
+      5_000,
+    );
     const notice = readFileSync(log, 'utf8')
       .split('\n')
       .find((text) => text.includes('log lines were dropped'))!;
@@ -87,14 +82,18 @@ describe('the log file on a disk in trouble', () => {
     disk!.readOnly();
     const file = new LogFile({ dir: join(disk!.dir, 'logs'), retryMs: 50 });
     for (let n = 0; n < 20; n++) file.write(line(n));
-    expect(await eventually(() => file.dropped === 20)).toBe(true);
+    await until('all 20 lines are dropped on the read-only disk', () => file.dropped === 20, 5_000);
     expect(existsSync(join(disk!.dir, 'logs'))).toBe(false);
 
     disk!.writable();
     const log = join(disk!.dir, 'logs', 'kiosk.log');
     // The notice is written when the file opens; a line queued while it opened may land before it.
     const written = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
-    expect(await eventually(() => (file.write(line(99)), written().includes('"n":99') && written().includes('log lines were dropped')))).toBe(true);
+    await until(
+      'a new line and the dropped-lines notice are written',
+      () => (file.write(line(99)), written().includes('"n":99') && written().includes('log lines were dropped')),
+      5_000,
+    );
     await file.close();
   });
 });
