@@ -7,7 +7,7 @@ const firstLines = (text, lines = 6) =>
     // eslint-disable-next-line no-control-regex -- colour codes from the runners' messages
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
-    .filter((line) => line.trim() !== '')
+    .filter((line) => line.trim() !== '' && !line.includes('node_modules/'))
     .slice(0, lines)
     .map((line) => `      ${line}`);
 
@@ -26,16 +26,17 @@ export function vitestFailures(report, root) {
 /** Playwright: each test whose outcome was unexpected, with its project and its last attempt's error. */
 export function playwrightFailures(report) {
   const out = [];
-  const walk = (suite) => {
+  // The top suites are files; the ones inside are describe blocks, whose titles name the test too.
+  const walk = (suite, titles) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected') continue;
         const last = test.results?.at(-1);
-        out.push(`  ✘ [${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`, ...firstLines(last?.error?.message));
+        out.push(`  ✘ [${test.projectName}] ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}`, ...firstLines(last?.error?.message));
       }
     }
-    for (const child of suite.suites ?? []) walk(child);
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
   };
-  for (const suite of report?.suites ?? []) walk(suite);
+  for (const file of report?.suites ?? []) walk(file, []);
   return out;
 }

@@ -11,7 +11,13 @@ describe("npm test's closing list of failures", () => {
           status: 'failed',
           assertionResults: [
             { fullName: 'a passes', status: 'passed', failureMessages: [] },
-            { fullName: 'a breaks', status: 'failed', failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at a.test.ts:3:7'] },
+            {
+              fullName: 'a breaks',
+              status: 'failed',
+              failureMessages: [
+                '\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at a.test.ts:3:7\n    at node_modules/@vitest/runner/index.js:1:1',
+              ],
+            },
           ],
         },
       ],
@@ -52,7 +58,7 @@ describe("npm test's closing list of failures", () => {
         },
       ],
     };
-    expect(playwrightFailures(report)).toEqual(['  ✘ [e2e] x.spec.ts:9 › breaks', '      Timed out 5000ms']);
+    expect(playwrightFailures(report)).toEqual(['  ✘ [e2e] x.spec.ts:9 › group › breaks', '      Timed out 5000ms']);
   });
 
   it('says nothing when there is no report (a runner that never started)', () => {
