@@ -90,7 +90,8 @@ export function spokenDigits(run: string): number {
         value = combine(value, word.kind, word.value);
       } else {
         close();
-        if (word.kind === 'digit' && word.value === 0) digits++; // "oh", "cero": always a digit of its own
+        if (word.kind === 'digit' && word.value === 0)
+          digits++; // "oh", "cero": always a digit of its own
         else value = word.value;
       }
     }

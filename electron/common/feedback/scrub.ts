@@ -70,8 +70,8 @@ const SMALL_LIST = /^\d{1,2}(?:[,/]\d{1,2})+$/;
 /** "$1,500,000": money with thousands separators. */
 const MONEY = /^\d{1,3}(?:,\d{3})+(?:\.\d\d)?$/;
 
-/** "one, two, three, four": every item a single word, as a list is written (a phone's groups are longer). */
-const WORD_LIST = /^[\p{L}\p{N}]+(?:\s*,\s*[\p{L}\p{N}]+)+$/u;
+/** "one, two, three, four and five": every item a single word, as a list is written (a phone's groups are longer). */
+const WORD_LIST = /^[\p{L}\p{N}]+(?:(?:\s*,\s*|,?\s+(?:and|y)\s+)[\p{L}\p{N}]+)+$/iu;
 
 /**
  * "my name is Jane Doe", "I am Jane", "I'm Jane Doe": up to three name-like words after the

@@ -67,6 +67,80 @@ describe('scrubComment', () => {
     expect(scrubComment(input)).toBe(input);
   });
 
+  it.each([
+    ['call oh seven seven double oh, nine hundred, one two three', `call ${R}`],
+    ['my number is five five five, eight six seven, five three oh nine', `my number is ${R}`],
+    ['ring triple seven, double two, four one eight nine please', `ring ${R} please`],
+    ['call me 07700 nine hundred one two three', `call me ${R}`],
+    ['policy Four Four One Two, Nine Nine Eight Seven', `policy ${R}`],
+    ['mi número es seis cero cero, doce, treinta y cuatro, cincuenta y seis', `mi número es ${R}`],
+    ['llámame al novecientos ochenta y siete, sesenta y cinco, cuarenta y tres', `llámame al ${R}`],
+    ['póliza ocho siete siete tres dos uno', `póliza ${R}`],
+    ['teléfono 600 doce treinta y cuatro, gracias', `teléfono ${R}, gracias`],
+  ])('removes the number said in words in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
+    'one or two times a week',
+    'two or three weeks',
+    'I am forty one',
+    'twenty minutes',
+    'uno o dos días',
+    'Tengo cuarenta y un años',
+    'diagnosed in nineteen ninety eight, or two thousand and one',
+    'nací en mil novecientos ochenta y cinco',
+    'it costs twenty five thousand a year',
+    'sessions one, two, three, four, five and six were fine',
+    'score five five four five five four',
+    'someone, anyone, everyone',
+    'Between 2020 and 2022 I tried three',
+  ])('keeps %j as it is', (input) => {
+    expect(scrubComment(input)).toBe(input);
+  });
+
+  it.each([
+    ['policy 9 9 8 8 7 7', `policy ${R}`],
+    ['5 5 5 1 2 3 4 is my number', `${R} is my number`],
+    ['número de póliza 4 4 1 2 9 9', `número de póliza ${R}`],
+  ])('removes the digits typed one at a time in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each(['1 or 2', 'on a scale of 1 to 10', 'score 5 5 4 5 5 4', 'I rated the topics 5 4 5 5 4 4', 'puntuación: 5 5 4 5 5 4'])(
+    'keeps %j, a few numbers or scores, as it is',
+    (input) => {
+      expect(scrubComment(input)).toBe(input);
+    },
+  );
+
+  it.each([
+    ['Cheers, Ben Carter', `Cheers, ${R}`],
+    ['Thanks, Jane', `Thanks, ${R}`],
+    ['Very clear. Thank you, Jane!', `Very clear. Thank you, ${R}!`],
+    ['Gracias, María López', `Gracias, ${R}`],
+    ['Muy claro todo. Un saludo, Carmen 😊', `Muy claro todo. Un saludo, ${R} 😊`],
+    ['Helpful.\n— Tom', `Helpful.\n— ${R}`],
+    ['Lovely calm screens\n- Graham', `Lovely calm screens\n- ${R}`],
+    ['Best wishes, Olu Adeyemi x', `Best wishes, ${R} x`],
+  ])('removes the name signing off %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
+    'Thanks, great staff',
+    'Gracias, muy amable',
+    'Thanks Again',
+    'Thank You So Much',
+    'Thank you Dr Okafor',
+    'Many thanks, Nurse Kelly',
+    'Cheers, Ben Carter was my nurse today',
+    'The sessions run Mon - Fri',
+    'Overall — Excellent',
+  ])('keeps %j, not a signature, as it is', (input) => {
+    expect(scrubComment(input)).toBe(input);
+  });
+
   it('keeps the words around several removals and newlines between them', () => {
     expect(scrubComment('Phone 555 123 4567\nor a@b.cc\nthanks!')).toBe(`Phone ${R}\nor ${R}\nthanks!`);
   });
@@ -98,6 +172,15 @@ describe('scrubComment', () => {
       `1${' '.repeat(498)}x`,
       '1     '.repeat(83),
       'my name is ' + 'a '.repeat(244),
+      'oh '.repeat(166), // number words: one run of 166
+      'one two, '.repeat(55),
+      'y un '.repeat(100),
+      `9${' nine'.repeat(99)}x`,
+      'score ' + '5 '.repeat(247),
+      'Thanks, ' + 'Ben '.repeat(123),
+      ', '.repeat(249) + 'thanks',
+      '— '.repeat(250),
+      '.\n-'.repeat(166),
     ]) {
       // A guard against runaway backtracking, which takes seconds or more at 500 characters; a
       // normal scrub takes about a millisecond. The bound is loose so a busy CI machine's pauses
