@@ -40,6 +40,12 @@ const SPELLED_OUT = new RegExp(
 );
 
 /**
+ * `jane.doe at example`, `sam_k at proton`: a lower-case handle with a dot or underscore inside is
+ * a user name, not prose, so its "at" needs no domain after it. Letters first, so "10.30 at" stays.
+ */
+const HANDLE_AT = /(?<![\p{L}\p{N}._%+\-])\p{Ll}[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)+\s+at\s+[\p{Ll}\p{N}-]+/gu;
+
+/**
  * A digit, then more digits each joined by any run of horizontal space (thin and non-breaking
  * too), by at most four separators of the kinds phone numbers use: those spaces, a line break,
  * dashes, dots, slashes, underscores and parentheses, or by one comma ("555,867,5309"; after ", "
@@ -126,6 +132,7 @@ export function scrubComment(text: string): string {
         .replace(EMAIL, REMOVED)
         .replace(BRACKETED_AT, REMOVED)
         .replace(SPELLED_OUT, REMOVED)
+        .replace(HANDLE_AT, REMOVED)
         .replace(WORDY_DATE, REMOVED)
         .replace(DIGIT_RUN, (run, offset: number, whole: string) => (identifies(run, whole.slice(0, offset)) ? REMOVED : run))
         .replace(NUMBER_RUN, (run, offset: number, whole: string) => (identifiesInWords(run, whole.slice(0, offset)) ? REMOVED : run)),

@@ -15,6 +15,21 @@ describe('scrubComment', () => {
   });
 
   it.each([
+    ['write to jane.doe at example if you can', `write to ${R} if you can`],
+    ['sam_k at proton, thanks', `${R}, thanks`],
+    ['mail priya.shah2 at nhs', `mail ${R}`],
+  ])('removes the user name before "at" in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each(['Seen at 10.30 at the clinic', 'Dose 0.5 at night was fine', 'I arrived at noon.Staff were kind', 'e.g. at home', 'Jane.Doe at reception'])(
+    'keeps %j, no user name, as it is',
+    (input) => {
+      expect(scrubComment(input)).toBe(input);
+    },
+  );
+
+  it.each([
     ['call (555) 867-5309', `call ${R}`],
     ['call 555-867-5309 today', `call ${R} today`],
     ['call 555.867.5309', `call ${R}`],
@@ -181,6 +196,8 @@ describe('scrubComment', () => {
       ', '.repeat(249) + 'thanks',
       '— '.repeat(250),
       '.\n-'.repeat(166),
+      'ab.'.repeat(166),
+      'ab.cd '.repeat(83),
     ]) {
       // A guard against runaway backtracking, which takes seconds or more at 500 characters; a
       // normal scrub takes about a millisecond. The bound is loose so a busy CI machine's pauses
