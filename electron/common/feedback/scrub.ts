@@ -80,12 +80,13 @@ const MONEY = /^\d{1,3}(?:,\d{3})+(?:\.\d\d)?$/;
 const WORD_LIST = /^[\p{L}\p{N}]+(?:(?:\s*,\s*|,?\s+(?:and|y)\s+)[\p{L}\p{N}]+)+$/iu;
 
 /**
- * "my name is Jane Doe", "I am Jane", "I'm Jane Doe": up to three name-like words after the
- * phrase. After "my name is" (or "name:") words count whatever their case ("my name is jane
- * doe"); otherwise only Capitalised words do, so "I am worried" stays as it is. Either way the
+ * "my name is Jane Doe", "I am Jane", "I'm Jane Doe", "me llamo Ana": up to three name-like words
+ * after the phrase. After "my name is" (or "name:", "me llamo", "mi nombre es") words count
+ * whatever their case ("my name is jane doe"); otherwise only Capitalised words do, so "I am worried" stays as it is. Either way the
  * common words below end the name: "my name is jane and i", "I am Deaf", "I am Type 2 diabetic".
  */
-const NAME_PHRASE = /(\bmy\s+name\s+is|\bname\s*:|\bI\s+am|\bI['’]m|\bthis\s+is|\bcall\s+me)(\s+)((?:[\p{L}'’-]+\s*){1,3})/giu;
+const NAME_PHRASE =
+  /(\bmy\s+name\s+is|\bname\s*:|\bme\s+llamo|\bmi\s+nombre\s+es|\bnombre\s*:|\bI\s+am|\bI['’]m|\bthis\s+is|\bcall\s+me)(\s+)((?:[\p{L}'’-]+\s*){1,3})/giu;
 /** Jane, O'Neill, Chloe-Anne, Sam's. */
 const CAPITALISED = /^(?=.{2})\p{Lu}\p{Ll}*(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
 const NOT_NAMES = new Set(
@@ -107,23 +108,26 @@ const NOT_NAMES = new Set(
    mon tue tues wed thu thur thurs fri sat sun again much everyone everybody all team staff guys
    excellent amazing brilliant lovely perfect wonderful fantastic awesome nice kind helpful
    mum dad mom god doctor nurse muy mucho muchas muchos todo todos todas equipo por de la el
-   los las amable buen buena excelente bien hola`.split(/\s+/),
+   los las amable buen buena excelente bien hola y e que con en es soy tengo estoy pero
+   lo un una uno no mi tu su del al para como más solo secreto privado`.split(/\s+/),
 );
 
 /**
- * "Cheers, Ben Carter", "Thanks, Jane!", "Gracias, María López", "— Tom": one to three
- * Capitalised words after a closing word (or a dash) that end the comment. Capitalised only, and
+ * "Cheers, Ben Carter", "Thanks, Jane!", "Gracias, María de la Cruz", "— Tom": one to four
+ * Capitalised words (or "de", "van"… inside) after a closing word (or a dash) that end the comment. Capitalised only, and
  * none of NOT_NAMES, so "Thanks, great staff", "Gracias, muy amable", "Thanks Again" stay.
  */
 const CLOSING = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:kind\s+|best\s+|warm\s+)?regards|best(?:\s+wishes)?|all\s+the\s+best|love|sincerely|yours(?:\s+(?:sincerely|truly))?|take\s+care|(?:muchas\s+|mil\s+)?gracias|(?:un\s+)?saludos?|atentamente|cordialmente|un\s+abrazo|besos)`;
 /** An em or en dash, "--" or "~" after a space, or a plain "-" starting a line or sentence ("Mon-Fri" is not a signature). */
 const DASH = String.raw`(?:(?<=^|\s)(?:[\u2013\u2014~]|--)|(?<=^|[.!?\n]\s*)-)`;
 const SIGN_OFF = new RegExp(
-  String.raw`(?:(?<=^|[.!?,\n]\s*)${CLOSING}\b[ \t]*[,:!.]?|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,2}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
+  String.raw`(?:(?<=^|[.!?,\n]\s*)${CLOSING}\b[ \t]*[,:!.]?|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
   'iu',
 );
 /** Dr Okafor, Nurse Kelly: a patient thanking the staff, not signing. */
 const STAFF_TITLES = new Set(['dr', 'doctor', 'nurse', 'dra', 'doctora', 'enfermera', 'enfermero', 'prof', 'professor']);
+/** Inside a surname: María de la Cruz, Anne van der Berg. */
+const NAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le']);
 
 export function scrubComment(text: string): string {
   return scrubSignOff(
@@ -162,7 +166,7 @@ function identifiesInWords(run: string, before: string): boolean {
 
 function scrubNames(text: string): string {
   return text.replace(NAME_PHRASE, (match, phrase: string, space: string, words: string) => {
-    const anyCase = /name/i.test(phrase);
+    const anyCase = /name|nombre|llamo/i.test(phrase);
     let taken = 0;
     for (const word of words.trimEnd().split(/\s+/)) {
       const nameLike = (CAPITALISED.test(word) || (anyCase && /^\p{L}/u.test(word))) && !NOT_NAMES.has(word.toLowerCase());
@@ -180,7 +184,10 @@ function scrubSignOff(text: string): string {
   if (match === null) return text;
   const name = match[1]!.replace(/\s+x+$/iu, ''); // "Thanks, Jane x": the kiss stays
   const words = name.split(/\s+/);
-  const signed = !STAFF_TITLES.has(words[0]!.toLowerCase()) && words.every((word) => CAPITALISED.test(word) && !NOT_NAMES.has(word.toLowerCase()));
+  const last = words.length - 1;
+  const nameLike = (word: string, index: number) =>
+    (CAPITALISED.test(word) && !NOT_NAMES.has(word.toLowerCase())) || (index > 0 && index < last && NAME_PARTICLES.has(word));
+  const signed = !STAFF_TITLES.has(words[0]!.toLowerCase()) && words.every(nameLike);
   if (!signed) return text;
   const start = match.index + match[0].length - match[1]!.length;
   return `${text.slice(0, start)}${REMOVED}${text.slice(start + name.length)}`;

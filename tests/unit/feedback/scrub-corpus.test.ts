@@ -20,7 +20,7 @@ const leaks = (scrubbed: string, secrets: string[]) =>
   secrets.filter((secret) => scrubbed.includes(secret) || pieces(secret).some((piece) => scrubbed.includes(piece)));
 
 /**
- * Measured 99.3% and 0.0% (see the printed report: a bare name opening a comment, "Jane Doe, room
+ * Measured 99.4% and 0.0% (see the printed report: a bare name opening a comment, "Jane Doe, room
  * 4 today", is missed). A rule change must not lower them.
  */
 const MIN_RECALL = 0.99;

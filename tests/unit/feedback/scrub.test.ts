@@ -130,6 +130,14 @@ describe('scrubComment', () => {
   );
 
   it.each([
+    ['Hola, me llamo ana y tengo dudas', `Hola, me llamo ${R} y tengo dudas`],
+    ['Mi nombre es Carlos Méndez, gracias', `Mi nombre es ${R}, gracias`],
+    ['nombre: Lucía', `nombre: ${R}`],
+  ])('removes the name after a Spanish lead-in in %j', (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+
+  it.each([
     ['Cheers, Ben Carter', `Cheers, ${R}`],
     ['Thanks, Jane', `Thanks, ${R}`],
     ['Very clear. Thank you, Jane!', `Very clear. Thank you, ${R}!`],
@@ -138,6 +146,7 @@ describe('scrubComment', () => {
     ['Helpful.\n— Tom', `Helpful.\n— ${R}`],
     ['Lovely calm screens\n- Graham', `Lovely calm screens\n- ${R}`],
     ['Best wishes, Olu Adeyemi x', `Best wishes, ${R} x`],
+    ['Gracias por todo. Saludos, María de la Cruz', `Gracias por todo. Saludos, ${R}`],
   ])('removes the name signing off %j', (input, expected) => {
     expect(scrubComment(input)).toBe(expected);
   });
@@ -152,6 +161,8 @@ describe('scrubComment', () => {
     'Cheers, Ben Carter was my nurse today',
     'The sessions run Mon - Fri',
     'Overall — Excellent',
+    'Gracias a todo el equipo',
+    'Un saludo a todos',
   ])('keeps %j, not a signature, as it is', (input) => {
     expect(scrubComment(input)).toBe(input);
   });
