@@ -43,7 +43,7 @@ const SPELLED_OUT = new RegExp(
  * `jane.doe at example`, `sam_k at proton`: a lower-case handle with a dot or underscore inside is
  * a user name, not prose, so its "at" needs no domain after it. Letters first, so "10.30 at" stays.
  */
-const HANDLE_AT = /(?<![\p{L}\p{N}._%+\-])\p{Ll}[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)+\s+at\s+[\p{Ll}\p{N}-]+/gu;
+const HANDLE_AT = /(?<![\p{L}\p{N}._%+-])\p{Ll}[\p{Ll}\p{N}]+(?:[._][\p{Ll}\p{N}]+)+\s+at\s+[\p{Ll}\p{N}-]+/gu;
 
 /**
  * A digit, then more digits each joined by any run of horizontal space (thin and non-breaking
