@@ -5,8 +5,8 @@
  * Five families, each a rule below: email addresses (also spelt out, "jane at mail dot com"), runs
  * of 6+ digits whatever separates them (phones, record numbers), also said in words in English or
  * Spanish ("oh seven seven double oh…", "seis cero cero…"), dates (of birth, in digits or words),
- * a name after "my name is" / "I am" / "I'm", and a name signing the comment off ("Cheers, Ben",
- * "Gracias, María"). It errs on the side of removing, but keeps what clinic comments are full of:
+ * a name after "my name is" / "I am" / "me llamo"…, and a name signing the comment off ("Cheers,
+ * Ben", "Gracias, María"). It errs on the side of removing, but keeps what clinic comments are full of:
  * "2019-2024", "3 sessions", "10/10", "score 5 5 4 5 5 4", "open 10.00-12.00", "I am forty one",
  * "uno o dos días", "I am nervous", "I am Deaf", "Thanks, great staff".
  * tests/unit/feedback/scrub-corpus.json measures both sides; the test prints recall and false positives.
@@ -82,8 +82,9 @@ const WORD_LIST = /^[\p{L}\p{N}]+(?:(?:\s*,\s*|,?\s+(?:and|y)\s+)[\p{L}\p{N}]+)+
 /**
  * "my name is Jane Doe", "I am Jane", "I'm Jane Doe", "me llamo Ana": up to three name-like words
  * after the phrase. After "my name is" (or "name:", "me llamo", "mi nombre es") words count
- * whatever their case ("my name is jane doe"); otherwise only Capitalised words do, so "I am worried" stays as it is. Either way the
- * common words below end the name: "my name is jane and i", "I am Deaf", "I am Type 2 diabetic".
+ * whatever their case ("my name is jane doe"); otherwise only Capitalised words do, so "I am
+ * worried" stays as it is. Either way the common words below end the name: "my name is jane and
+ * i", "I am Deaf", "I am Type 2 diabetic", "me llamo Ana y tengo".
  */
 const NAME_PHRASE =
   /(\bmy\s+name\s+is|\bname\s*:|\bme\s+llamo|\bmi\s+nombre\s+es|\bnombre\s*:|\bI\s+am|\bI['’]m|\bthis\s+is|\bcall\s+me)(\s+)((?:[\p{L}'’-]+\s*){1,3})/giu;
