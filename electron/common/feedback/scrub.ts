@@ -118,11 +118,14 @@ const NOT_NAMES = new Set(
  * Capitalised words (or "de", "van"… inside) after a closing word (or a dash) that end the comment. Capitalised only, and
  * none of NOT_NAMES, so "Thanks, great staff", "Gracias, muy amable", "Thanks Again" stay.
  */
-const CLOSING = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:kind\s+|best\s+|warm\s+)?regards|best(?:\s+wishes)?|all\s+the\s+best|love|sincerely|yours(?:\s+(?:sincerely|truly))?|take\s+care|(?:muchas\s+|mil\s+)?gracias|(?:un\s+)?saludos?|atentamente|cordialmente|un\s+abrazo|besos)`;
+/** Thanks said to someone: "Thanks Jane", "Thank you, Jane", "Gracias María". */
+const THANKS = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:muchas\s+|mil\s+)?gracias)\b[ \t]*[,:!.]?`;
+/** Other closings sign only with a comma or a line break after them: "Best, Tom", not "Best Kiosk Ever". */
+const CLOSING = String.raw`(?:(?:kind\s+|best\s+|warm\s+)?regards|best(?:\s+wishes)?|all\s+the\s+best|love|sincerely|yours(?:\s+(?:sincerely|truly))?|take\s+care|(?:un\s+)?saludos?|atentamente|cordialmente|un\s+abrazo|besos)[ \t]*(?:[,:]|\n)`;
 /** An em or en dash, "--" or "~" after a space, or a plain "-" starting a line or sentence ("Mon-Fri" is not a signature). */
 const DASH = String.raw`(?:(?<=^|\s)(?:[\u2013\u2014~]|--)|(?<=^|[.!?\n]\s*)-)`;
 const SIGN_OFF = new RegExp(
-  String.raw`(?:(?<=^|[.!?,\n]\s*)${CLOSING}\b[ \t]*[,:!.]?|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
+  String.raw`(?:(?<=^|[.!?,\n]\s*)(?:${THANKS}|${CLOSING})|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
   'iu',
 );
 /** Dr Okafor, Nurse Kelly: a patient thanking the staff, not signing. */

@@ -144,6 +144,8 @@ describe('scrubComment', () => {
     ['Helpful.\n— Tom', `Helpful.\n— ${R}`],
     ['Lovely calm screens\n- Graham', `Lovely calm screens\n- ${R}`],
     ['Best wishes, Olu Adeyemi x', `Best wishes, ${R} x`],
+    ['Thanks again.\nBest\nSam', `Thanks again.\nBest\n${R}`],
+    ['Thank you Jane', `Thank you ${R}`],
     ['Gracias por todo. Saludos, María de la Cruz', `Gracias por todo. Saludos, ${R}`],
   ]);
 
@@ -157,6 +159,8 @@ describe('scrubComment', () => {
     'Cheers, Ben Carter was my nurse today',
     'The sessions run Mon - Fri',
     'Overall — Excellent',
+    'Best Kiosk Ever',
+    'Love The Calm Screens',
     'Gracias a todo el equipo',
     'Un saludo a todos',
   ]);
