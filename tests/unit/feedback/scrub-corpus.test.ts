@@ -20,12 +20,11 @@ const leaks = (scrubbed: string, secrets: string[]) =>
   secrets.filter((secret) => scrubbed.includes(secret) || pieces(secret).some((piece) => scrubbed.includes(piece)));
 
 /**
- * Measured 96.1% and 0.0% (see the printed report: bare names, "jane.doe at example" without a
- * domain, digits in words and a number typed a digit at a time, "policy 9 9 8 8 7 7", are missed:
- * it looks like a list of scores). A rule change must not lower them.
+ * Measured 99.4% and 0.0% (see the printed report: a bare name opening a comment, "Jane Doe, room
+ * 4 today", is missed). A rule change must not lower them.
  */
-const MIN_RECALL = 0.96;
-const MAX_FALSE_POSITIVE_RATE = 0.02;
+const MIN_RECALL = 0.99;
+const MAX_FALSE_POSITIVE_RATE = 0.01;
 
 describe('the comment scrub on the corpus', () => {
   it('has enough cases of both kinds', () => {

@@ -3,18 +3,44 @@ import { REMOVED, scrubComment } from '../../../electron/common/feedback/scrub.j
 
 const R = REMOVED;
 
+/** Each input comes out exactly as expected: what is named goes, the words around it stay. */
+function removes(what: string, cases: [input: string, expected: string][]): void {
+  it.each(cases)(`removes ${what} in %j`, (input, expected) => {
+    expect(scrubComment(input)).toBe(expected);
+  });
+}
+
+/** Each input comes out unchanged. */
+function keeps(why: string, inputs: string[]): void {
+  it.each(inputs)(`keeps %j${why}`, (input) => {
+    expect(scrubComment(input)).toBe(input);
+  });
+}
+
 describe('scrubComment', () => {
-  it.each([
+  removes('the email address', [
     ['write to jane.doe@example.org please', `write to ${R} please`],
     ['J.Smith+kiosk@mail.co.uk.', `${R}.`],
     ['bob_1985@gmail.com and ana@clinic.health', `${R} and ${R}`],
     ['josé.garcía@correo.es', R],
     ['UPPER@EXAMPLE.COM', R],
-  ])('removes the email address in %j', (input, expected) => {
-    expect(scrubComment(input)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  removes('the user name before "at"', [
+    ['write to jane.doe at example if you can', `write to ${R} if you can`],
+    ['sam_k at proton, thanks', `${R}, thanks`],
+    ['mail priya.shah2 at nhs', `mail ${R}`],
+  ]);
+
+  keeps(', no user name, as it is', [
+    'Seen at 10.30 at the clinic',
+    'Dose 0.5 at night was fine',
+    'I arrived at noon.Staff were kind',
+    'e.g. at home',
+    'Jane.Doe at reception',
+  ]);
+
+  removes('the phone number', [
     ['call (555) 867-5309', `call ${R}`],
     ['call 555-867-5309 today', `call ${R} today`],
     ['call 555.867.5309', `call ${R}`],
@@ -31,11 +57,9 @@ describe('scrubComment', () => {
     ['call 555 - 867 - 5309', `call ${R}`],
     ['call 867-5309', `call ${R}`],
     ['tel:+15558675309.', `tel:${R}.`],
-  ])('removes the phone number in %j', (input, expected) => {
-    expect(scrubComment(input)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  removes('the run of 6 or more digits', [
     ['my MRN is 123456', `my MRN is ${R}`],
     ['id MRN123456789', `id MRN${R}`],
     ['ssn 123-45-6789', `ssn ${R}`],
@@ -43,11 +67,9 @@ describe('scrubComment', () => {
     ['born 1985-03-12', `born ${R}`],
     ['code 12 34 56', `code ${R}`],
     ['fullwidth １２３４５６', `fullwidth ${R}`],
-  ])('removes the run of 6 or more digits in %j', (input, expected) => {
-    expect(scrubComment(input)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  keeps(' as it is', [
     'I gave it 5 stars',
     'I take it 3 times a day',
     'since 2024 I feel better',
@@ -63,9 +85,85 @@ describe('scrubComment', () => {
     'email me? no thanks, @ the desk is fine',
     'Thank you! 😊 Très bien. ありがとう',
     '',
-  ])('keeps %j as it is', (input) => {
-    expect(scrubComment(input)).toBe(input);
-  });
+  ]);
+
+  removes('the number said in words', [
+    ['call oh seven seven double oh, nine hundred, one two three', `call ${R}`],
+    ['my number is five five five, eight six seven, five three oh nine', `my number is ${R}`],
+    ['ring triple seven, double two, four one eight nine please', `ring ${R} please`],
+    ['call me 07700 nine hundred one two three', `call me ${R}`],
+    ['policy Four Four One Two, Nine Nine Eight Seven', `policy ${R}`],
+    ['mi número es seis cero cero, doce, treinta y cuatro, cincuenta y seis', `mi número es ${R}`],
+    ['llámame al novecientos ochenta y siete, sesenta y cinco, cuarenta y tres', `llámame al ${R}`],
+    ['póliza ocho siete siete tres dos uno', `póliza ${R}`],
+    ['teléfono 600 doce treinta y cuatro, gracias', `teléfono ${R}, gracias`],
+  ]);
+
+  keeps(', everyday numbers in words, as it is', [
+    'one or two times a week',
+    'two or three weeks',
+    'I am forty one',
+    'twenty minutes',
+    'uno o dos días',
+    'Tengo cuarenta y un años',
+    'diagnosed in nineteen ninety eight, or two thousand and one',
+    'nací en mil novecientos ochenta y cinco',
+    'it costs twenty five thousand a year',
+    'sessions one, two, three, four, five and six were fine',
+    'score five five four five five four',
+    'someone, anyone, everyone',
+    'Between 2020 and 2022 I tried three',
+  ]);
+
+  removes('the digits typed one at a time', [
+    ['policy 9 9 8 8 7 7', `policy ${R}`],
+    ['5 5 5 1 2 3 4 is my number', `${R} is my number`],
+    ['número de póliza 4 4 1 2 9 9', `número de póliza ${R}`],
+  ]);
+
+  keeps(', a few numbers or scores, as it is', [
+    '1 or 2',
+    'on a scale of 1 to 10',
+    'score 5 5 4 5 5 4',
+    'I rated the topics 5 4 5 5 4 4',
+    'puntuación: 5 5 4 5 5 4',
+  ]);
+
+  removes('the name after a Spanish lead-in', [
+    ['Hola, me llamo ana y tengo dudas', `Hola, me llamo ${R} y tengo dudas`],
+    ['Mi nombre es Carlos Méndez, gracias', `Mi nombre es ${R}, gracias`],
+    ['nombre: Lucía', `nombre: ${R}`],
+  ]);
+
+  removes('the name signing off', [
+    ['Cheers, Ben Carter', `Cheers, ${R}`],
+    ['Thanks, Jane', `Thanks, ${R}`],
+    ['Very clear. Thank you, Jane!', `Very clear. Thank you, ${R}!`],
+    ['Gracias, María López', `Gracias, ${R}`],
+    ['Muy claro todo. Un saludo, Carmen 😊', `Muy claro todo. Un saludo, ${R} 😊`],
+    ['Helpful.\n— Tom', `Helpful.\n— ${R}`],
+    ['Lovely calm screens\n- Graham', `Lovely calm screens\n- ${R}`],
+    ['Best wishes, Olu Adeyemi x', `Best wishes, ${R} x`],
+    ['Thanks again.\nBest\nSam', `Thanks again.\nBest\n${R}`],
+    ['Thank you Jane', `Thank you ${R}`],
+    ['Gracias por todo. Saludos, María de la Cruz', `Gracias por todo. Saludos, ${R}`],
+  ]);
+
+  keeps(', not a signature, as it is', [
+    'Thanks, great staff',
+    'Gracias, muy amable',
+    'Thanks Again',
+    'Thank You So Much',
+    'Thank you Dr Okafor',
+    'Many thanks, Nurse Kelly',
+    'Cheers, Ben Carter was my nurse today',
+    'The sessions run Mon - Fri',
+    'Overall — Excellent',
+    'Best Kiosk Ever',
+    'Love The Calm Screens',
+    'Gracias a todo el equipo',
+    'Un saludo a todos',
+  ]);
 
   it('keeps the words around several removals and newlines between them', () => {
     expect(scrubComment('Phone 555 123 4567\nor a@b.cc\nthanks!')).toBe(`Phone ${R}\nor ${R}\nthanks!`);
@@ -98,6 +196,17 @@ describe('scrubComment', () => {
       `1${' '.repeat(498)}x`,
       '1     '.repeat(83),
       'my name is ' + 'a '.repeat(244),
+      'oh '.repeat(166), // number words: one run of 166
+      'one two, '.repeat(55),
+      'y un '.repeat(100),
+      `9${' nine'.repeat(99)}x`,
+      'score ' + '5 '.repeat(247),
+      'Thanks, ' + 'Ben '.repeat(123),
+      ', '.repeat(249) + 'thanks',
+      '— '.repeat(250),
+      '.\n-'.repeat(166),
+      'ab.'.repeat(166),
+      'ab.cd '.repeat(83),
     ]) {
       // A guard against runaway backtracking, which takes seconds or more at 500 characters; a
       // normal scrub takes about a millisecond. The bound is loose so a busy CI machine's pauses
