@@ -113,17 +113,18 @@ const NOT_NAMES = new Set(
    lo un una uno no mi tu su del al para como más solo secreto privado`.split(/\s+/),
 );
 
-/**
- * "Cheers, Ben Carter", "Thanks, Jane!", "Gracias, María de la Cruz", "— Tom": one to four
- * Capitalised words (or "de", "van"… inside) after a closing word (or a dash) that end the comment. Capitalised only, and
- * none of NOT_NAMES, so "Thanks, great staff", "Gracias, muy amable", "Thanks Again" stay.
- */
 /** Thanks said to someone: "Thanks Jane", "Thank you, Jane", "Gracias María". */
 const THANKS = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:muchas\s+|mil\s+)?gracias)\b[ \t]*[,:!.]?`;
 /** Other closings sign only with a comma or a line break after them: "Best, Tom", not "Best Kiosk Ever". */
 const CLOSING = String.raw`(?:(?:kind\s+|best\s+|warm\s+)?regards|best(?:\s+wishes)?|all\s+the\s+best|love|sincerely|yours(?:\s+(?:sincerely|truly))?|take\s+care|(?:un\s+)?saludos?|atentamente|cordialmente|un\s+abrazo|besos)[ \t]*(?:[,:]|\n)`;
 /** An em or en dash, "--" or "~" after a space, or a plain "-" starting a line or sentence ("Mon-Fri" is not a signature). */
 const DASH = String.raw`(?:(?<=^|\s)(?:[\u2013\u2014~]|--)|(?<=^|[.!?\n]\s*)-)`;
+/**
+ * "Cheers, Ben Carter", "Thanks, Jane!", "Gracias, María de la Cruz", "— Tom": one to four
+ * Capitalised words (or "de", "van"… inside) after a closing word (or a dash) that end the
+ * comment. Capitalised only, and none of NOT_NAMES, so "Thanks, great staff", "Gracias, muy
+ * amable", "Thanks Again" stay.
+ */
 const SIGN_OFF = new RegExp(
   String.raw`(?:(?<=^|[.!?,\n]\s*)(?:${THANKS}|${CLOSING})|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
   'iu',
