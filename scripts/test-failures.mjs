@@ -7,7 +7,8 @@ const firstLines = (text, lines = 6) =>
     // eslint-disable-next-line no-control-regex -- colour codes from the runners' messages
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
-    .filter((line) => line.trim() !== '' && !line.includes('node_modules/'))
+    // Stack frames inside node_modules say nothing about the test; the message itself always stays.
+    .filter((line) => line.trim() !== '' && !/^\s*at .*node_modules\//.test(line))
     .slice(0, lines)
     .map((line) => `      ${line}`);
 

@@ -64,6 +64,12 @@ const WORDY_DATE = new RegExp(String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+
 const YEARS = /^(?:19|20)\d\d(?:\s*[-\u2010-\u2015/,]\s*(?:(?:19|20)\d\d|\d\d)|\s+(?:19|20)\d\d)+$/;
 /** "10.00-12.00", "9.30 – 17.00": opening hours, clock times in a range. */
 const CLOCK_TIMES = /^(?:[01]?\d|2[0-4])[.:][0-5]\d(?:\s*[-\u2010-\u2015]\s*(?:[01]?\d|2[0-4])[.:][0-5]\d)+$/;
+/**
+ * A year or a clock time inside a run of number words ("In 2023, twenty two sessions", "at 10.15,
+ * twenty five minutes late"): the shapes of YEARS and CLOCK_TIMES, digits the digit rule keeps, so
+ * they add none to a number said beside them.
+ */
+const YEAR_OR_TIME = /(?<!\p{Nd})(?:(?:19|20)\d\d|(?:[01]?\d|2[0-4])[.:][0-5]\d)(?!\p{Nd})/gu;
 /** "5 5 4 5 5 4": one digit each, kept only after a word saying they are scores (SCORES_BEFORE). */
 const SPACED_DIGITS = /^\d(?:\s+\d)+$/;
 /**
@@ -110,23 +116,25 @@ const NOT_NAMES = new Set(
    excellent amazing brilliant lovely perfect wonderful fantastic awesome nice kind helpful
    mum dad mom god doctor nurse muy mucho muchas muchos todo todos todas equipo por de la el
    los las amable buen buena excelente bien hola y e que con en es soy tengo estoy pero
-   lo un una uno no mi tu su del al para como más solo secreto privado`.split(/\s+/),
+   lo un una uno no mi tu su del al para como más solo secreto privado
+   clinic clínica clinica hospital centro center centre christmas navidad merry feliz dios`.split(/\s+/),
 );
 
-/** Thanks said to someone: "Thanks Jane", "Thank you, Jane", "Gracias María". */
-const THANKS = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:muchas\s+|mil\s+)?gracias)\b[ \t]*[,:!.]?`;
+/** Thanks said to someone: "Thanks Jane", "Thank you, Jane", "Gracias María", "Thanks - Tom". */
+const THANKS = String.raw`(?:(?:many\s+|thanks\s+)?thanks(?:\s+again)?|thank\s+you|cheers|(?:muchas\s+|mil\s+)?gracias)\b[ \t]*(?:[,:!.]|[-\u2013\u2014]+)?`;
 /** Other closings sign only with a comma or a line break after them: "Best, Tom", not "Best Kiosk Ever". */
 const CLOSING = String.raw`(?:(?:kind\s+|best\s+|warm\s+)?regards|best(?:\s+wishes)?|all\s+the\s+best|love|sincerely|yours(?:\s+(?:sincerely|truly))?|take\s+care|(?:un\s+)?saludos?|atentamente|cordialmente|un\s+abrazo|besos)[ \t]*(?:[,:]|\n)`;
 /** An em or en dash, "--" or "~" after a space, or a plain "-" starting a line or sentence ("Mon-Fri" is not a signature). */
-const DASH = String.raw`(?:(?<=^|\s)(?:[\u2013\u2014~]|--)|(?<=^|[.!?\n]\s*)-)`;
+const DASH = String.raw`(?:(?<=^|\s)(?:[\u2013\u2014~]|--)|(?<=^|[.!?\n][ \t]{0,3})-)`;
 /**
  * "Cheers, Ben Carter", "Thanks, Jane!", "Gracias, María de la Cruz", "— Tom": one to four
  * Capitalised words (or "de", "van"… inside) after a closing word (or a dash) that end the
  * comment. Capitalised only, and none of NOT_NAMES, so "Thanks, great staff", "Gracias, muy
- * amable", "Thanks Again" stay.
+ * amable", "Thanks Again", "Gracias, Clínica San José" stay. The look-behinds take at most three
+ * spaces: an unbounded `\s*` there rescans a run of spaces at every position.
  */
 const SIGN_OFF = new RegExp(
-  String.raw`(?:(?<=^|[.!?,\n]\s*)(?:${THANKS}|${CLOSING})|${DASH})\s*((?:[\p{L}'’-]+[ \t]+){0,3}[\p{L}'’-]+)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
+  String.raw`(?:(?<=^|[.!?,\n][ \t]{0,3})(?:${THANKS}|${CLOSING})|${DASH})\s*((?:\p{L}[\p{L}'’-]*[ \t]+){0,3}\p{L}[\p{L}'’-]*)(?=(?:\s+x+)?[\s\p{P}\p{S}]*$)`,
   'iu',
 );
 /** Dr Okafor, Nurse Kelly: a patient thanking the staff, not signing. */
@@ -166,7 +174,8 @@ function identifies(run: string, before: string): boolean {
  */
 function identifiesInWords(run: string, before: string): boolean {
   if (!saysNumber(run) || WORD_LIST.test(run) || SCORES_BEFORE.test(before)) return false;
-  return spokenDigits(run) >= MIN_DIGITS_REMOVED;
+  // A comma in its place ends the number it stood beside, as in spokenDigits.
+  return spokenDigits(run.replace(YEAR_OR_TIME, ',')) >= MIN_DIGITS_REMOVED;
 }
 
 function scrubNames(text: string): string {

@@ -18,7 +18,7 @@ import { rendererDir } from '../../../electron/node-core/paths.js';
 import { RestartBackoff, type RestartDecision } from '../../../electron/node-core/restart-policy.js';
 import { testCoreOptions } from '../fixtures/core.js';
 import { testShell } from '../fixtures/shell.js';
-import { until } from '../../support/until.js';
+import { until as untilWithin } from '../../support/until.js';
 
 const chromium = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 const canRun = existsSync(chromium) && existsSync(join(rendererDir, 'index.html')) && existsSync('/proc/self/cmdline');
@@ -51,6 +51,9 @@ class CountingBackoff extends RestartBackoff {
   }
 }
 
+/** Chromium starting, loading and crashing on a busy CI machine: 30 s, not the helper's 10 s. */
+const until = (what: string, condition: () => boolean, timeoutMs = 30_000) => untilWithin(what, condition, timeoutMs);
+
 /** A kiosk core, its browser shell and a supervised headless Chromium, on a fresh data folder. */
 async function startKiosk(backoff: RestartBackoff) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-'));
@@ -81,12 +84,15 @@ async function startKiosk(backoff: RestartBackoff) {
       return pagesRun;
     },
     async close() {
-      await supervisor.stop();
-      // A killed Chromium's helpers can outlive it and still write to the profile for a moment.
-      await until('every Chromium process of the profile ended', () => chromiumProcesses(dataDir).length === 0, 10_000);
-      await shell.close();
-      core.close();
-      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+      try {
+        await supervisor.stop();
+        // A killed Chromium's helpers can outlive it and still write to the profile for a moment.
+        await until('every Chromium process of the profile ended', () => chromiumProcesses(dataDir).length === 0, 10_000);
+      } finally {
+        await shell.close();
+        core.close();
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+      }
     },
   };
 }

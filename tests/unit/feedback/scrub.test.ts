@@ -113,6 +113,12 @@ describe('scrubComment', () => {
     'score five five four five five four',
     'someone, anyone, everyone',
     'Between 2020 and 2022 I tried three',
+    // A year or a clock time beside a count: the digit rule keeps those digits, so they add none.
+    'Arrived at 10.15, twenty five minutes late.',
+    'In 2023, twenty two sessions helped',
+    'Since 2021, forty five visits',
+    'Llegué a las 10.30, veinticinco minutos tarde',
+    'Tuesday 10.30 - 11.45, twenty minutes',
   ]);
 
   removes('the digits typed one at a time', [
@@ -147,6 +153,9 @@ describe('scrubComment', () => {
     ['Thanks again.\nBest\nSam', `Thanks again.\nBest\n${R}`],
     ['Thank you Jane', `Thank you ${R}`],
     ['Gracias por todo. Saludos, María de la Cruz', `Gracias por todo. Saludos, ${R}`],
+    ['Thanks - Tom', `Thanks - ${R}`],
+    ['Cheers -Tom', `Cheers -${R}`],
+    ['Muchas gracias — Ana', `Muchas gracias — ${R}`],
   ]);
 
   keeps(', not a signature, as it is', [
@@ -163,6 +172,11 @@ describe('scrubComment', () => {
     'Love The Calm Screens',
     'Gracias a todo el equipo',
     'Un saludo a todos',
+    'Thank you, Riverside Clinic',
+    'Gracias, Clínica San José',
+    'Thanks, Merry Christmas',
+    'Gracias, Feliz Navidad',
+    'Gracias, Dios!',
   ]);
 
   it('keeps the words around several removals and newlines between them', () => {

@@ -30,8 +30,20 @@ describe("npm test's closing list of failures", () => {
   });
 
   it('names a Vitest file that failed before any test ran (an import error, a failing hook)', () => {
-    const report = { testResults: [{ name: '/repo/tests/unit/b.test.ts', status: 'failed', message: 'Error: Cannot find module x', assertionResults: [] }] };
-    expect(vitestFailures(report, '/repo')).toEqual(['  ✘ tests/unit/b.test.ts', '      Error: Cannot find module x']);
+    const report = {
+      testResults: [
+        {
+          name: '/repo/tests/unit/b.test.ts',
+          status: 'failed',
+          message: 'Error: Cannot find module x imported from /repo/node_modules/y/index.js',
+          assertionResults: [],
+        },
+      ],
+    };
+    expect(vitestFailures(report, '/repo')).toEqual([
+      '  ✘ tests/unit/b.test.ts',
+      '      Error: Cannot find module x imported from /repo/node_modules/y/index.js',
+    ]);
   });
 
   it('names each unexpected Playwright test, nested suites included, with its last attempt’s error', () => {
