@@ -63,7 +63,21 @@ function lineSql(topicCount: number, coarsenToHour: boolean): string {
     textCell('comment'),
     bool('partial'),
   ];
-  return `${cells.join(` || ',' || `)} || char(13, 10)`;
+  return `${joinCells(cells)} || char(13, 10)`;
+}
+
+/** Cells per parenthesised group of the line's `||` chain. */
+const GROUP = 50;
+
+/**
+ * The cells joined by commas, in groups: SQLite parses `a || b || c …` as a tree as deep as the
+ * chain is long, and refuses one deeper than 1,000 (about 450 topic columns). Groups of 50 keep
+ * the depth near 100 + 2 × cells / 50, whatever the number of topics.
+ */
+function joinCells(cells: string[]): string {
+  const groups = [];
+  for (let i = 0; i < cells.length; i += GROUP) groups.push(`(${cells.slice(i, i + GROUP).join(` || ',' || `)})`);
+  return groups.join(` || ',' || `);
 }
 
 /**

@@ -140,4 +140,22 @@ describe('the CSV export', () => {
     expect(comments).toEqual([...TRICKY.map(guarded), '']); // the last row's comment is NULL
     store.close();
   });
+
+  it('exports a kiosk whose feedback named 1,200 topics over the years, as csv-stringify would', async () => {
+    // Each topic is a term of the line's SQL expression: one long chain of `||` passed SQLite's
+    // expression depth limit (1,000) at about 450 topics and failed the whole export.
+    const dir = tempDir();
+    const store = new KioskDatabase({ dataDir: dir, kioskId: 'kiosk-1' });
+    seedFeedback(store.file, 3);
+    const db = new Database(store.file);
+    const topic = db.prepare('INSERT INTO feedback_topics (feedback_id, topic_id, helpful) SELECT id, ?, ? FROM feedback');
+    db.transaction(() => {
+      for (let i = 0; i < 1200; i++) topic.run(`topic-${String(i).padStart(4, '0')}`, i % 2);
+    })();
+    db.close();
+    const exported = await exportInto(dir, store, { format: 'csv', coarsenToHour: true }, 'many-topics.csv', PACK);
+    expect(exported.text).toBe((await referenceCsv(store, true)).toString('utf8'));
+    expect(exported.text.split('\r\n')[1]!.split(',')).toHaveLength(9 + PACK.length + 1200 + 2);
+    store.close();
+  });
 });
