@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { FeedbackSubmissionSchema, MAX_COMMENT_LENGTH } from '../../../electron/common/feedback/schema.js';
 import { firstFieldError } from '../../../electron/common/validation.js';
+import { SKIPPED_ANSWERS } from '../fixtures/feedback.js';
 import { baseSubmission, malformedPayloads } from './malformed-payloads.js';
 
 const cases = malformedPayloads();
@@ -9,15 +10,7 @@ const cases = malformedPayloads();
 describe('feedback submission schema', () => {
   it('accepts a complete submission and one with every answer skipped', () => {
     expect(v.safeParse(FeedbackSubmissionSchema, baseSubmission()).success).toBe(true);
-    const skipped = {
-      ...baseSubmission(),
-      worryBefore: null,
-      worryAfter: null,
-      overallHelpfulness: null,
-      answeredQuestions: null,
-      comment: null,
-      topicHelpful: {},
-    };
+    const skipped = { ...baseSubmission(), ...SKIPPED_ANSWERS };
     delete (skipped as { partial?: boolean }).partial;
     expect(v.parse(FeedbackSubmissionSchema, skipped).partial).toBe(false);
   });

@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { KioskDatabase } from '../../../electron/node-core/storage/kiosk-database.js';
+import { SKIPPED_ANSWERS } from '../fixtures/feedback.js';
 import { rowCounts, useTempDirs, validSubmission } from './helpers.js';
 
 const tempDir = useTempDirs();
@@ -36,17 +37,9 @@ describe('feedback repository', () => {
 
   it('keeps skipped answers as null, and partial as sent', () => {
     const store = new KioskDatabase({ dataDir: tempDir(), kioskId: 'k' });
-    const rest = validSubmission({ worryBefore: null, worryAfter: null, overallHelpfulness: null, answeredQuestions: null, comment: null, topicHelpful: {} });
+    const rest = validSubmission(SKIPPED_ANSWERS);
     store.feedback.submit(rest);
-    expect(store.feedback.getById(rest.id)).toMatchObject({
-      worryBefore: null,
-      worryAfter: null,
-      overallHelpfulness: null,
-      answeredQuestions: null,
-      comment: null,
-      topicHelpful: {},
-      partial: false,
-    });
+    expect(store.feedback.getById(rest.id)).toMatchObject({ ...SKIPPED_ANSWERS, partial: false });
     const partial = validSubmission({ partial: true });
     store.feedback.submit(partial);
     expect(store.feedback.getById(partial.id)?.partial).toBe(true);
