@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KioskApi } from '../common/api/contract.js';
 import type { Logger } from '../node-core/log/logger.js';
+import { sendText } from '../node-core/http-reply.js';
 import { createKioskPage } from '../node-core/kiosk-page.js';
 
 export const isIndexPath = (url: string | undefined) => /^\/(index\.html)?(\?.*)?$/.test(url ?? '');
@@ -22,14 +23,8 @@ export function createIndexHandler({
 }) {
   const kioskPage = createKioskPage({ api, rendererDir, logger });
 
-  return async function handleIndex(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const html = await kioskPage();
-    response.writeHead(200, {
-      ...headers,
-      'content-type': 'text/html; charset=utf-8',
-      'content-length': Buffer.byteLength(html),
-      'cache-control': 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : html);
+  // A HEAD request gets the same headers; Node leaves the body out of the answer itself.
+  return async function handleIndex(_request: IncomingMessage, response: ServerResponse): Promise<void> {
+    sendText(response, 200, await kioskPage(), 'text/html; charset=utf-8', headers);
   };
 }

@@ -36,9 +36,6 @@ export interface WrittenExport {
   seqs: number[];
 }
 
-/** JSON and NDJSON rows per page: one write, then a turn of the event loop. */
-const ROWS_PER_PAGE = 500;
-
 export const manifestFileFor = (file: string) => `${file}.manifest.json`;
 
 export function toFeedbackQuery({ since, until, onlyUnexported }: Pick<ExportOptions, 'since' | 'until' | 'onlyUnexported'>): FeedbackQuery {
@@ -136,26 +133,17 @@ function formatted(
   // RFC 4180 with CRLF, a BOM so Excel reads UTF-8, and formula neutralising, written by SQLite.
   if (format === 'csv') return { head: `\ufeff${feedback.csvHeader(columns)}`, pages: feedback.csvPages(query, topicIds, coarsenToHour), tail: () => '' };
   const json = (record: FeedbackRecord) => JSON.stringify(toExportRow(record, topicIds, coarsenToHour));
-  const records = feedback.iterateFeedback(query);
-  if (format === 'ndjson') return { head: '', pages: textPages(records, (record) => `${json(record)}\n`), tail: () => '' };
+  const pages = feedback.feedbackPages(query);
+  if (format === 'ndjson') return { head: '', pages: textPages(pages, (record) => `${json(record)}\n`), tail: () => '' };
   return {
     head: '',
-    pages: textPages(records, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`),
+    pages: textPages(pages, (record, index) => `${index === 0 ? '[\n' : ',\n'}${json(record)}`),
     tail: (rows) => (rows === 0 ? '[]\n' : '\n]\n'),
   };
 }
 
-/** Records as pages of text, ROWS_PER_PAGE lines a page. */
-function* textPages(records: Iterable<FeedbackRecord>, line: (record: FeedbackRecord, index: number) => string): Generator<TextPage> {
-  let page: TextPage = { text: '', seqs: [] };
+/** The repository's pages of records as pages of text, a line per record; `index` counts across pages. */
+function* textPages(pages: Iterable<FeedbackRecord[]>, line: (record: FeedbackRecord, index: number) => string): Generator<TextPage> {
   let index = 0;
-  for (const record of records) {
-    page.text += line(record, index++);
-    page.seqs.push(record.seq);
-    if (page.seqs.length === ROWS_PER_PAGE) {
-      yield page;
-      page = { text: '', seqs: [] };
-    }
-  }
-  if (page.seqs.length > 0) yield page;
+  for (const records of pages) yield { text: records.map((record) => line(record, index++)).join(''), seqs: records.map((record) => record.seq) };
 }

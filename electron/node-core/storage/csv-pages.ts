@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import { HOUR_PREFIX_LENGTH, HOUR_SUFFIX } from '../../common/feedback/time-precision.js';
 import { guardStorage } from './errors.js';
-import { feedbackFilter, type FeedbackQuery } from './feedback-rows.js';
+import { keysetPages, keysetWhere, type FeedbackQuery } from './feedback-rows.js';
 
 /** One page of an export: its text (CSV: lines ending in CRLF) and the rows in it, in `seq` order. */
 export interface TextPage {
@@ -80,10 +80,7 @@ function joinCells(cells: string[]): string {
   return groups.join(` || ',' || `);
 }
 
-/**
- * The feedback `query` selects, as CSV pages of `pageRows` rows (keyset paging on `seq`, like
- * iterateFeedback). Each page is read whole, so the connection is free between pages.
- */
+/** The feedback `query` selects, as CSV pages of `pageRows` rows (keysetPages, like feedbackPages). */
 export function* csvPages(
   db: Database.Database,
   query: FeedbackQuery,
@@ -91,21 +88,12 @@ export function* csvPages(
   coarsenToHour: boolean,
   pageRows: number,
 ): Generator<TextPage> {
-  const { conditions, params } = feedbackFilter(query);
-  const where = ['feedback.seq > ?', ...conditions].join(' AND ');
+  const { where, params } = keysetWhere(query);
   const text = `SELECT seq, ${lineSql(topicIds.length, coarsenToHour)} FROM feedback WHERE ${where} ORDER BY seq LIMIT ${Math.trunc(pageRows)}`;
   const page = guardStorage(() => db.prepare<(string | number)[], [number, string]>(text).raw());
-  for (let after = 0; ;) {
-    const rows = guardStorage(() => page.all(...topicIds, after, ...params));
-    if (rows.length === 0) return;
-    const lines: TextPage = { text: '', seqs: [] };
-    for (const [seq, line] of rows) {
-      lines.text += line;
-      lines.seqs.push(seq);
-    }
-    yield lines;
-    if (rows.length < pageRows) return;
-    after = rows.at(-1)![0];
+  const read = (after: number) => guardStorage(() => page.all(...topicIds, after, ...params));
+  for (const rows of keysetPages(read, pageRows, ([seq]) => seq)) {
+    yield { text: rows.map(([, line]) => line).join(''), seqs: rows.map(([seq]) => seq) };
   }
 }
 

@@ -14,6 +14,8 @@ import { prepareDashboardQueries, readDashboardFigures, type DashboardFigures } 
 import { guardStorage } from './errors.js';
 import {
   feedbackFilter,
+  keysetPages,
+  keysetWhere,
   prepareFeedbackStatements,
   SELECT_FEEDBACK,
   toInsertParams,
@@ -42,7 +44,7 @@ export interface FeedbackRepositoryContext extends RepositoryContext {
   capSize: () => void;
 }
 
-/** Rows per read while streaming: small enough for memory, large enough to be quick. */
+/** Rows per read while streaming, and per JSON or NDJSON export page: small enough for memory, large enough to be quick. */
 const PAGE_SIZE = 500;
 /** Rows per CSV page: a few milliseconds of SQLite's time each, so the event loop turns often. */
 const CSV_PAGE_ROWS = 2000;
@@ -103,21 +105,23 @@ export class FeedbackRepository {
   }
 
   /**
-   * Streams feedback in `seq` order, a page of rows in memory at a time. Each page is read whole,
-   * so the connection is free between rows: a consumer that awaits between them (an export) never
-   * holds up a patient's submit, and may itself write, e.g. mark rows exported.
+   * Feedback in `seq` order, a page of rows at a time (keysetPages): a consumer that awaits between
+   * pages (an export) never holds up a patient's submit, and may itself write, e.g. mark rows exported.
    */
-  *iterateFeedback(query: FeedbackQuery = {}): Generator<FeedbackRecord> {
-    const { conditions, params } = feedbackFilter(query);
-    // Keyset paging on seq: each page starts after the last row seen, so none is read twice.
-    const where = ['feedback.seq > ?', ...conditions].join(' AND ');
+  *feedbackPages(query: FeedbackQuery = {}): Generator<FeedbackRecord[]> {
+    const { where, params } = keysetWhere(query);
     const page = guardStorage(() => this.#db.prepare<(string | number)[], FeedbackRow>(`${SELECT_FEEDBACK} WHERE ${where} ORDER BY seq LIMIT ${PAGE_SIZE}`));
-    for (let after = 0; ;) {
-      const rows = guardStorage(() => page.all(after, ...params));
-      for (const row of rows) yield toRecord(row);
-      if (rows.length < PAGE_SIZE) return;
-      after = rows.at(-1)!.seq;
-    }
+    for (const rows of keysetPages(
+      (after) => guardStorage(() => page.all(after, ...params)),
+      PAGE_SIZE,
+      (row) => row.seq,
+    ))
+      yield rows.map(toRecord);
+  }
+
+  /** The same, a row at a time. */
+  *iterateFeedback(query: FeedbackQuery = {}): Generator<FeedbackRecord> {
+    for (const records of this.feedbackPages(query)) yield* records;
   }
 
   /** The same rows as CSV text, a page at a time, built by SQLite: see csv-pages.ts. */

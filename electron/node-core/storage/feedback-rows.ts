@@ -66,6 +66,27 @@ export function feedbackFilter(query: FeedbackQuery): { conditions: string[]; pa
   return { conditions, params };
 }
 
+/**
+ * Keyset paging on `seq`, the one loop behind every streamed read of feedback: `readPage(after)`
+ * reads the page of rows after `seq` `after` (see keysetWhere), up to `pageRows` of them; each page
+ * starts after the last row seen, so none is read twice, and each is read whole, so the connection
+ * is free between pages (a consumer may await, or write, between them).
+ */
+export function* keysetPages<R>(readPage: (after: number) => R[], pageRows: number, seqOf: (row: R) => number): Generator<R[]> {
+  for (let after = 0; ;) {
+    const rows = readPage(after);
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageRows) return;
+    after = seqOf(rows.at(-1)!);
+  }
+}
+
+/** The WHERE of a keyset page: `seq` after the first parameter (the last seq seen), and `query`'s filter. */
+export function keysetWhere(query: FeedbackQuery): { where: string; params: string[] } {
+  const { conditions, params } = feedbackFilter(query);
+  return { where: ['feedback.seq > ?', ...conditions].join(' AND '), params };
+}
+
 export interface FeedbackRow {
   seq: number;
   id: string;
