@@ -1,21 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLINIC_NAME } from '../../../electron/common/config/schema.js';
-import { startKioskCore, type KioskCore } from '../../../electron/node-core/kiosk-core.js';
-import { testCoreOptions } from '../fixtures/core.js';
-import { useTempDirs } from '../storage/helpers.js';
+import { useTestCores } from '../fixtures/core.js';
 
-const freshDataDir = useTempDirs('kiosk-config-');
-const cores: KioskCore[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
-});
-const start = (dataDir: string) => {
-  const core = startKioskCore(testCoreOptions(dataDir));
-  cores.push(core);
-  return core;
-};
+const { startCore, tempDir: freshDataDir } = useTestCores('kiosk-config-');
+const start = (dataDir: string) => startCore(dataDir).core;
 
 describe('kiosk configuration', () => {
   it('runs on embedded defaults without a config file', async () => {

@@ -12,7 +12,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { TICKET_LIFETIME_MS } from '../../../electron/node-core/export/download-tickets.js';
 import { testClock } from '../fixtures/clock.js';
-import { ADMIN_PIN } from '../fixtures/core.js';
+import { startKioskCore } from '../../../electron/node-core/kiosk-core.js';
+import { ADMIN_PIN, testCoreOptions } from '../fixtures/core.js';
+import { testShell } from '../fixtures/shell.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { adminSessionOn, useTestServers, type TestServer } from '../http/kiosk-server.js';
 import { useTempDirs } from '../storage/helpers.js';
@@ -114,9 +116,7 @@ describe('an export counts as delivered', () => {
     server.core.close();
     expect(existsSync(folder)).toBe(false);
 
-    const { startKioskCore } = await import('../../../electron/node-core/kiosk-core.js');
-    const { silentLogger } = await import('../../../electron/node-core/log/logger.js');
-    const again = startKioskCore({ dataDir, logger: silentLogger(), env: {}, shell: { servesDownloads: true, quit() {} } });
+    const again = startKioskCore(testCoreOptions(dataDir, { shell: testShell({ servesDownloads: true }) }));
     expect([...again.feedback.database!.feedback.iterateFeedback({ onlyUnexported: true })]).toHaveLength(1);
     again.close();
   });

@@ -10,7 +10,7 @@ import { outcomeOf } from '../export/helpers.js';
 import { ADMIN_PIN, STAFF_PIN } from '../fixtures/core.js';
 import { validSubmission } from '../fixtures/feedback.js';
 import { startTestServer, type TestServer } from './kiosk-server.js';
-import { inPool, rawRequest } from './raw-http.js';
+import { chunked, inPool, rawRequest } from './raw-http.js';
 
 let server: TestServer;
 let port: number;
@@ -60,8 +60,9 @@ describe('a body over 64 KiB on a connection that closes', () => {
   });
 
   it('and the same with a chunked body of unknown length', async () => {
-    const chunked = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
-    const answers = await inPool(100, 8, () => rawRequest(port, apiHead('/api/submitFeedback', ['Transfer-Encoding: chunked', 'Connection: close']), chunked));
+    const answers = await inPool(100, 8, () =>
+      rawRequest(port, apiHead('/api/submitFeedback', ['Transfer-Encoding: chunked', 'Connection: close']), chunked(body)),
+    );
     expect(answers.map((answer) => answer.status ?? answer.error).filter((status) => status !== 413)).toEqual([]);
     expect(server.core.feedback.database!.feedback.countTotal()).toBe(0);
   });

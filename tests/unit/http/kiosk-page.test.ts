@@ -3,15 +3,15 @@
  * (dist/renderer-ssr/ssr.js, as `npm run build` makes it) and a real kiosk core: the welcome screen
  * rendered in, in the bootstrap's language, the clinic's name escaped, the stylesheet inline.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bootstrap, KioskApi } from '../../../electron/common/api/contract.js';
 import { INLINE_BOOTSTRAP_ID } from '../../../electron/common/api/inline-bootstrap.js';
 import { createKioskPage, ssrBundleFor } from '../../../electron/node-core/kiosk-page.js';
+import { silentLogger } from '../../../electron/node-core/log/logger.js';
 import { rendererDir } from '../../../electron/node-core/paths.js';
-import { capturingLogger, startTestCore, type TestCore } from '../fixtures/core.js';
+import { capturingLogger, useTestCores } from '../fixtures/core.js';
 
 const english = JSON.parse(readFileSync(new URL('../../../renderer/src/lib/i18n/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 const spanish = JSON.parse(readFileSync(new URL('../../../content/ui.es.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -20,20 +20,7 @@ beforeAll(() => {
   expect(existsSync(ssrBundleFor(rendererDir)), 'the SSR bundle is missing: run "node scripts/build.mjs" first').toBe(true);
 });
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
-
-function testCore(): TestCore {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-page-'));
-  const core = startTestCore(dataDir);
-  cleanups.push(() => {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return core;
-}
+const { startCore: testCore, tempDir } = useTestCores('kiosk-page-');
 
 /** The core's API with getBootstrap's answer changed by `edit` (read afresh at every call). */
 function withBootstrap(api: KioskApi, edit: (bootstrap: Bootstrap) => Bootstrap): KioskApi {
@@ -46,7 +33,7 @@ describe('the kiosk page', () => {
   it('carries the welcome screen, rendered from the bootstrap it inlines, and the stylesheet inline', async () => {
     const { core } = testCore();
     const bootstrap = await core.api.getBootstrap({});
-    const html = await createKioskPage({ api: core.api, rendererDir, logger: capturingLogger().logger })();
+    const html = await createKioskPage({ api: core.api, rendererDir, logger: silentLogger() })();
 
     const app = appMarkup(html);
     expect(app).toContain(`>${bootstrap.content.title}</h1>`);
@@ -64,7 +51,7 @@ describe('the kiosk page', () => {
     const { core } = testCore();
     const es = await core.api.getLocale({ locale: 'es' });
     const api = withBootstrap(core.api, (bootstrap) => ({ ...bootstrap, ...es }));
-    const html = await createKioskPage({ api, rendererDir, logger: capturingLogger().logger })();
+    const html = await createKioskPage({ api, rendererDir, logger: silentLogger() })();
 
     expect(html).toMatch(/^<!doctype html>\s*<html lang="es" /);
     const app = appMarkup(html);
@@ -77,7 +64,7 @@ describe('the kiosk page', () => {
     const { core } = testCore();
     const name = `<script>alert(1)</script> "Smith & $& $' Sons"`;
     const api = withBootstrap(core.api, (bootstrap) => ({ ...bootstrap, clinic: { ...bootstrap.clinic, name } }));
-    const html = await createKioskPage({ api, rendererDir, logger: capturingLogger().logger })();
+    const html = await createKioskPage({ api, rendererDir, logger: silentLogger() })();
 
     expect(html).not.toContain('<script>alert(1)');
     expect(appMarkup(html)).toContain(`>&lt;script>alert(1)&lt;/script> "Smith &amp; $&amp; $' Sons"</span>`);
@@ -90,7 +77,7 @@ describe('the kiosk page', () => {
     const { core } = testCore();
     let name = 'North Clinic';
     const api = withBootstrap(core.api, (bootstrap) => ({ ...bootstrap, clinic: { ...bootstrap.clinic, name } }));
-    const page = createKioskPage({ api, rendererDir, logger: capturingLogger().logger });
+    const page = createKioskPage({ api, rendererDir, logger: silentLogger() });
     const first = await page();
     expect(await page()).toBe(first);
     name = 'South Clinic';
@@ -101,8 +88,7 @@ describe('the kiosk page', () => {
 
   it('without the SSR bundle goes out with the bootstrap alone, and says why in no error', async () => {
     const { core } = testCore();
-    const alone = mkdtempSync(join(tmpdir(), 'kiosk-page-renderer-'));
-    cleanups.push(() => rmSync(alone, { recursive: true, force: true }));
+    const alone = tempDir();
     cpSync(rendererDir, join(alone, 'renderer'), { recursive: true });
     const { logger, lines } = capturingLogger();
     const html = await createKioskPage({ api: core.api, rendererDir: join(alone, 'renderer'), logger })();

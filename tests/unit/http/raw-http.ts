@@ -32,6 +32,9 @@ export function rawRequest(port: number, head: string[], body: Uint8Array | stri
   });
 }
 
+/** `body` as one chunk of an HTTP/1.1 chunked body, with the last-chunk marker after it. */
+export const chunked = (body: Buffer): Buffer => Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+
 /** Runs `count` jobs, `parallel` at a time; resolves with their results in order. */
 export async function inPool<T>(count: number, parallel: number, job: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readBodyText, type BodyResult } from '../../../electron/node-core/read-body.js';
-import { inPool, rawRequest } from './raw-http.js';
+import { chunked, inPool, rawRequest } from './raw-http.js';
 
 const CAP = 64 * 1024;
 let server: Server;
@@ -28,8 +28,6 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const head = (extra: string[]) => ['POST / HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close', ...extra];
-const chunked = (body: Buffer) => Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
-
 describe('readBodyText', () => {
   it('reads a body up to the cap, to the byte', async () => {
     const answer = await rawRequest(port, head([`Content-Length: ${CAP}`]), 'é'.repeat(CAP / 2));
