@@ -6,12 +6,10 @@
  * made inside the page, by accessible name, because a thousand sessions of CDP round trips would
  * take a quarter of an hour; the tap-latency measure is the one that taps like a finger.
  *
- * After a forced GC at session 100 and at session 1,000: the JS heap's objects, from a heap
- * snapshot (budget: at most 5% growth), DOM nodes, event listeners, and the server's resident memory.
- * The budget is on the objects JavaScript holds, not on `Runtime.getHeapUsage` as it was first: that
- * total also counts the code V8 compiles, which kept growing on long runs as V8 optimised more hot
- * functions (bounded by the app's code, not by sessions), and was most of the growth it showed.
- * The old figure and the compiled code's growth are still reported beside it (README, Performance).
+ * After a forced GC at session 100 and at session 1,000: the JS heap (`Runtime.getHeapUsage`,
+ * compiled code included; the budget: at most 5% growth, the issue's measure), DOM nodes, event
+ * listeners and the server's resident memory. Beside it, for diagnosis, a heap snapshot splits the
+ * heap into JS objects and the code V8 compiles (README, Performance).
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
