@@ -87,8 +87,7 @@ function tokenMatches(header: string | string[] | undefined, expected: Buffer): 
 async function readBody(request: IncomingMessage): Promise<string> {
   const body = await readBodyText(request, MAX_BODY_BYTES);
   if (body.ok) return body.text;
-  if (body.problem === 'too_large') return reject('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`, 413);
-  return reject('invalid_input', body.problem === 'cut_off' ? 'the body was cut off' : 'the body is not valid UTF-8');
+  return reject('invalid_input', body.message, body.problem === 'too_large' ? 413 : undefined);
 }
 
 function parseJson(text: string): unknown {

@@ -197,8 +197,7 @@ function basicPassword(request: IncomingMessage): string | null {
 async function readBody(request: IncomingMessage): Promise<string> {
   const body = await readBodyText(request, MAX_BATCH_BYTES);
   if (body.ok) return body.text;
-  if (body.problem === 'too_large') return refuse('too_large', `the body is larger than ${MAX_BATCH_BYTES} bytes`);
-  return refuse('invalid_request', body.problem === 'cut_off' ? 'the body was cut off' : 'the body is not valid UTF-8');
+  return refuse(body.problem === 'too_large' ? 'too_large' : 'invalid_request', body.message);
 }
 
 function parseJson(text: string): unknown {

@@ -9,7 +9,8 @@
 import type { IncomingMessage } from 'node:http';
 
 export type BodyProblem = 'too_large' | 'cut_off' | 'not_utf8';
-export type BodyResult = { ok: true; text: string } | { ok: false; problem: BodyProblem };
+/** A refusal names its problem, and says it in words both servers answer with. */
+export type BodyResult = { ok: true; text: string } | { ok: false; problem: BodyProblem; message: string };
 
 /** Far past the cap the client is not one of ours: answer and let the socket go. */
 const DRAIN_FACTOR = 16;
@@ -24,12 +25,12 @@ export async function readBodyText(request: IncomingMessage, maxBytes: number): 
     over ||= size > maxBytes;
     if (!over) chunks.push(chunk);
   });
-  if (over) return { ok: false, problem: 'too_large' };
-  if (!request.complete) return { ok: false, problem: 'cut_off' };
+  if (over) return { ok: false, problem: 'too_large', message: `the body is larger than ${maxBytes} bytes` };
+  if (!request.complete) return { ok: false, problem: 'cut_off', message: 'the body was cut off' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
   } catch {
-    return { ok: false, problem: 'not_utf8' };
+    return { ok: false, problem: 'not_utf8', message: 'the body is not valid UTF-8' };
   }
 }
 

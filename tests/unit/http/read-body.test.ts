@@ -59,6 +59,6 @@ describe('readBodyText', () => {
     const before = results.length;
     await rawRequest(port, head(['Content-Length: 100']), 'half');
     await vi.waitFor(() => expect(results.length).toBe(before + 1));
-    expect(results.at(-1)).toEqual({ ok: false, problem: 'cut_off' });
+    expect(results.at(-1)).toEqual({ ok: false, problem: 'cut_off', message: 'the body was cut off' });
   });
 });
