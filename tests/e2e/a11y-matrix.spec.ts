@@ -143,7 +143,7 @@ for (const language of LANGUAGES) {
 
             await expect(ui.heading(page)).toHaveText(pack.closing.title);
             await check('closing');
-            await button(ui.bottomNav(page), s('closing.feedback')).click();
+            await ui.shareFeedback(page).click();
             for (const step of ['worry after', 'helpfulness', 'answered']) {
               await expect(ui.skip(page)).toBeVisible();
               await check(`feedback: ${step}`);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readStoredFeedback } from '../support/stored-feedback.js';
-import { expect, expectTopic, expectWelcome, openCommentBox, t, test, ui } from './fixtures.js';
+import { expect, expectTopic, expectWelcome, openCommentBox, t, test, toFeedback, ui } from './fixtures.js';
 
 /** The rows the kiosk committed, read straight from its database file. */
 const storedFeedback = (dataDir: string, where: string, ...params: unknown[]) => readStoredFeedback(join(dataDir, 'kiosk.db'), where, ...params);
@@ -20,16 +20,6 @@ const helpful = (page: Page, answer: 'yes' | 'no') =>
   main(page)
     .getByRole('group', { name: t('topicHelpful.question') })
     .getByRole('button', { name: t(`topicHelpful.${answer}`), exact: true });
-
-/** From the last topic: Finish, the summary, then "Share feedback" to the first feedback question. */
-async function toFeedback(page: Page) {
-  await ui.finish(page).click();
-  await expect(ui.heading(page)).toHaveText(/./);
-  await ui
-    .bottomNav(page)
-    .getByRole('button', { name: t('closing.feedback') })
-    .click();
-}
 
 test('a patient answers every question and the database holds exactly those answers', async ({ kiosk: page, content, server }) => {
   const { topics, pack } = content;

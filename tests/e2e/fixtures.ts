@@ -142,6 +142,7 @@ export function uiIn(t: (key: string, values?: Record<string, string | number>) 
     textSize: (page: Page) => page.getByRole('banner').getByRole('button', { name: new RegExp(`^${t('topbar.textSize')}: `) }),
     disclaimerButton: (page: Page) => button(page, t('disclaimer.open')),
     backToStart: (page: Page) => button(page.getByRole('main'), t('closing.done')),
+    shareFeedback: (page: Page) => button(bottomNav(page), t('closing.feedback')),
     dialog: (page: Page, name: string) => page.getByRole('dialog', { name, exact: true }),
     topicList: (page: Page) => page.getByRole('dialog', { name: t('topics.title'), exact: true }),
     close: (dialog: Locator) => button(dialog, t('dialog.close')),
@@ -224,6 +225,13 @@ export const ORIENTATIONS = [
   { name: 'portrait', viewport: { width: 1080, height: 1920 } },
 ] as const;
 
+/** From the last topic: Finish, the summary screen, then "Share feedback" to the first feedback question. */
+export async function toFeedback(page: Page, { ui } = { ui: uiIn(t) }): Promise<void> {
+  await ui.finish(page).click();
+  await expect(ui.heading(page)).toHaveText(/./);
+  await ui.shareFeedback(page).click();
+}
+
 /** From the welcome screen to the comment box, skipping every question; returns the box. Pass a
  *  language (its `t` and `ui`) when the kiosk already shows another one. */
 export async function openCommentBox(page: Page, { topics }: ContentPackFixture, language: Pick<TestLanguage, 't' | 'ui'> = { t, ui }): Promise<Locator> {
@@ -231,12 +239,7 @@ export async function openCommentBox(page: Page, { topics }: ContentPackFixture,
   await ui.start(page).click();
   await ui.skip(page).click();
   for (let index = 0; index < topics.length - 1; index++) await ui.next(page).click();
-  await ui.finish(page).click();
-  await expect(ui.heading(page)).toHaveText(/./);
-  await ui
-    .bottomNav(page)
-    .getByRole('button', { name: t('closing.feedback') })
-    .click();
+  await toFeedback(page, language);
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
   return page.getByRole('main').getByRole('textbox', { name: t('comment.label') });
 }

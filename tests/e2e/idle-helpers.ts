@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { KioskConfigSchema } from '../../electron/common/config/schema.js';
-import { expect, t, test as base, ui } from './fixtures.js';
+import { expect, t, test as base, toFeedback, ui } from './fixtures.js';
 
 const defaults = v.parse(KioskConfigSchema, {});
 export const IDLE_MS = defaults.idleTimeoutSeconds * 1000;
@@ -59,11 +59,7 @@ export async function leaveTracesAndWalkAway(page: Page, comment: string) {
   await ui.allTopics(page).click();
   const list = ui.topicList(page);
   await list.getByRole('button').last().click();
-  await ui.finish(page).click();
-  await ui
-    .bottomNav(page)
-    .getByRole('button', { name: t('closing.feedback') })
-    .click();
+  await toFeedback(page);
   for (let question = 0; question < 3; question++) await ui.skip(page).click();
   await main(page)
     .getByRole('textbox', { name: t('comment.label') })

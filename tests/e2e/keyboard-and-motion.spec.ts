@@ -54,7 +54,7 @@ test('the whole journey, feedback included, with Tab, Enter and Space only', asy
   }
 
   await expect(ui.heading(page)).toHaveText(pack.closing.title);
-  await activate(page, ui.bottomNav(page).getByRole('button', { name: t('closing.feedback') }));
+  await activate(page, ui.shareFeedback(page));
   await activate(page, mainButton(page, t('worry.2')));
   await activate(page, mainButton(page, t('helpfulness.4')), 'Space');
   await activate(page, mainButton(page, t('answered.yes')));

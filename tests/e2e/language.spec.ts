@@ -74,10 +74,7 @@ test('each kind of screen switches language at once, and the patient stays where
     await choose(page, english);
     await expect(english.ui.heading(page)).toHaveText(en.pack.closing.title);
     await choose(page, spanish);
-    await spanish.ui
-      .bottomNav(page)
-      .getByRole('button', { name: spanish.t('closing.feedback'), exact: true })
-      .click();
+    await spanish.ui.shareFeedback(page).click();
   });
 
   await test.step('feedback, stored with locale "es"', async () => {

@@ -87,10 +87,7 @@ for (const orientation of ORIENTATIONS) {
           await expectTouchTargets(page);
           await expectTopicTextSizes(page);
           await shots.take('closing');
-          await ui
-            .bottomNav(page)
-            .getByRole('button', { name: t('closing.feedback'), exact: true })
-            .click();
+          await ui.shareFeedback(page).click();
         });
 
         await test.step('feedback questions', async () => {

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, readContentPack, t, test, ui } from './fixtures.js';
 
-const { topics } = readContentPack();
+const { topics, pack } = readContentPack();
 /** Any heading with this name, on screen or waiting. */
 const anyHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true, includeHidden: true });
 const shownHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
@@ -70,10 +70,10 @@ test('a new session keeps nothing that was built for the last patient, at any mo
         if (now.includes(welcome)) w.leftovers.push(...titles.filter((title) => now.includes(title)));
       }).observe(document, { subtree: true, childList: true, characterData: true });
     },
-    [readContentPack().pack.title, [topics[0]!.title, topics[1]!.title]] as const,
+    [pack.title, [topics[0]!.title, topics[1]!.title]] as const,
   );
   await ui.startOver(page).click();
-  await expect(shownHeading(page, readContentPack().pack.title)).toBeVisible();
+  await expect(shownHeading(page, pack.title)).toBeVisible();
   // The next patient's first screen is built ahead again, with none of the last one's.
   await expect(anyHeading(page, t('worry.question'))).toBeAttached();
   expect(await page.evaluate(() => (window as unknown as { leftovers: string[] }).leftovers)).toEqual([]);
